@@ -1,0 +1,147 @@
+package org.library.catalog;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A writer. The inverse ({@code mappedBy}) side of Author 1:N Book: the books table holds the
+ * foreign key, and no operation on an author cascades to its books — a book is catalogue data of
+ * its own, and an author with books cannot be deleted.
+ */
+@Entity
+@Table(name = "authors")
+@NamedQuery(name = Author.BY_ID_WITH_BOOKS,
+        query = "SELECT DISTINCT a FROM Author a LEFT JOIN FETCH a.books WHERE a.id = :id")
+@NamedQuery(name = Author.COUNT_BOOKS, query = "SELECT COUNT(b) FROM Book b WHERE b.author = :author")
+public class Author {
+
+    public static final String BY_ID_WITH_BOOKS = "Author.byIdWithBooks";
+    public static final String COUNT_BOOKS = "Author.countBooks";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @NotBlank
+    @Size(max = 200)
+    @Column(nullable = false, length = 200)
+    private String name;
+
+    @Min(-3000)
+    @Max(9999)
+    @Column(name = "birth_year")
+    private Integer birthYear;
+
+    @Min(-3000)
+    @Max(9999)
+    @Column(name = "death_year")
+    private Integer deathYear;
+
+    @OneToMany(mappedBy = "author")
+    @OrderBy("title")
+    private List<Book> books = new ArrayList<>();
+
+    @Version
+    private long version;
+
+    protected Author() {
+        // for JPA
+    }
+
+    public Author(String name, Integer birthYear, Integer deathYear) {
+        this.name = name;
+        this.birthYear = birthYear;
+        this.deathYear = deathYear;
+    }
+
+    /**
+     * Makes {@code book} one of this author's books, moving it away from its previous author, so
+     * that {@code book.getAuthor()} and both authors' book lists agree in memory as they will in
+     * the database.
+     */
+    public void addBook(Book book) {
+        Objects.requireNonNull(book, "book");
+        Author previous = book.getAuthor();
+        if (previous == this) {
+            return;
+        }
+        if (previous != null) {
+            previous.books.remove(book);
+        }
+        books.add(book);
+        book.assignAuthor(this);
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public Integer getBirthYear() {
+        return birthYear;
+    }
+
+    public void setBirthYear(Integer birthYear) {
+        this.birthYear = birthYear;
+    }
+
+    public Integer getDeathYear() {
+        return deathYear;
+    }
+
+    public void setDeathYear(Integer deathYear) {
+        this.deathYear = deathYear;
+    }
+
+    /** Read-only view; change it through {@link #addBook(Book)}. */
+    public List<Book> getBooks() {
+        return Collections.unmodifiableList(books);
+    }
+
+    public long getVersion() {
+        return version;
+    }
+
+    /**
+     * Identity is the database id: an author has no natural key (two authors may share a name).
+     * A transient author equals only itself; the constant hash code keeps an author in the same
+     * hash bucket before and after it is persisted.
+     */
+    @Override
+    public boolean equals(Object o) {
+        return this == o || o instanceof Author other && id != null && id.equals(other.id);
+    }
+
+    @Override
+    public int hashCode() {
+        return Author.class.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "Author[" + id + ", " + name + "]";
+    }
+}

@@ -1,0 +1,204 @@
+package org.library.catalog;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToMany;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.Objects;
+import java.util.Set;
+import org.library.members.Member;
+
+/**
+ * A title the library owns one or more copies of.
+ *
+ * <ul>
+ *   <li>Owning side of Author 1:N Book: {@code books.author_id}, NOT NULL — a book never exists
+ *       without its author, and nothing cascades from a book into the author (reference data).</li>
+ *   <li>Inverse side of Member M:N Book: the {@code borrows} association table is owned by
+ *       {@link Member#getBorrowedBooks()}.</li>
+ * </ul>
+ *
+ * <p>{@code onLoan} counts the rows of {@code borrows} for this book. It is kept beside the
+ * association so that availability is a column comparison in every list query (no join, no
+ * count per row) and so that the database itself refuses to lend more copies than exist:
+ * {@code CHECK (on_loan BETWEEN 0 AND copies)}.
+ */
+@Entity
+@Table(name = "books")
+@NamedQuery(name = Book.PAGE_WITH_AUTHOR,
+        query = "SELECT b FROM Book b JOIN FETCH b.author ORDER BY b.title, b.id")
+@NamedQuery(name = Book.COUNT_ALL, query = "SELECT COUNT(b) FROM Book b")
+@NamedQuery(name = Book.BY_ID_WITH_AUTHOR,
+        query = "SELECT b FROM Book b JOIN FETCH b.author WHERE b.id = :id")
+@NamedQuery(name = Book.BY_ISBN, query = "SELECT b FROM Book b JOIN FETCH b.author WHERE b.isbn = :isbn")
+@NamedQuery(name = Book.BORROWERS,
+        query = "SELECT m FROM Book b JOIN b.borrowers m WHERE b.id = :id ORDER BY m.name, m.id")
+public class Book {
+
+    public static final String PAGE_WITH_AUTHOR = "Book.pageWithAuthor";
+    public static final String COUNT_ALL = "Book.countAll";
+    public static final String BY_ID_WITH_AUTHOR = "Book.byIdWithAuthor";
+    public static final String BY_ISBN = "Book.byIsbn";
+    public static final String BORROWERS = "Book.borrowers";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    /** Normalised ISBN-13, the natural key; fixed at creation (see {@link #equals(Object)}). */
+    @NotNull
+    @ValidIsbn
+    @Column(nullable = false, unique = true, length = 13, updatable = false)
+    private String isbn;
+
+    @NotBlank
+    @Size(max = 300)
+    @Column(nullable = false, length = 300)
+    private String title;
+
+    @Min(-3000)
+    @Max(9999)
+    @Column(name = "publication_year")
+    private Integer publicationYear;
+
+    @Min(1)
+    @Max(10_000)
+    @Column(nullable = false)
+    private int copies;
+
+    @Column(name = "on_loan", nullable = false)
+    private int onLoan;
+
+    @NotNull
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "author_id", nullable = false)
+    private Author author;
+
+    @ManyToMany(mappedBy = "borrowedBooks")
+    private Set<Member> borrowers = new HashSet<>();
+
+    @Version
+    private long version;
+
+    protected Book() {
+        // for JPA
+    }
+
+    /**
+     * @param isbn any valid ISBN-10 or ISBN-13 form; stored normalised
+     * @throws IllegalArgumentException when the ISBN is not valid
+     */
+    public Book(String isbn, String title, Integer publicationYear, int copies) {
+        this.isbn = Isbn.normalise(isbn)
+                .orElseThrow(() -> new IllegalArgumentException("not a valid ISBN: " + isbn));
+        this.title = title;
+        this.publicationYear = publicationYear;
+        this.copies = copies;
+    }
+
+    /** Called by {@link Author#addBook(Book)}, which keeps the other side in step. */
+    void assignAuthor(Author author) {
+        this.author = author;
+    }
+
+    /**
+     * Inverse-side half of {@link Member#borrow(Book)}; call that instead. Counts the copy as out.
+     */
+    public void addBorrower(Member member) {
+        if (borrowers.add(member)) {
+            onLoan++;
+        }
+    }
+
+    /** Inverse-side half of {@link Member#giveBack(Book)}; call that instead. */
+    public void removeBorrower(Member member) {
+        if (borrowers.remove(member)) {
+            onLoan--;
+        }
+    }
+
+    public int getAvailable() {
+        return copies - onLoan;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getIsbn() {
+        return isbn;
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public void setTitle(String title) {
+        this.title = title;
+    }
+
+    public Integer getPublicationYear() {
+        return publicationYear;
+    }
+
+    public void setPublicationYear(Integer publicationYear) {
+        this.publicationYear = publicationYear;
+    }
+
+    public int getCopies() {
+        return copies;
+    }
+
+    /** The service refuses fewer copies than are out; the database CHECK refuses it too. */
+    public void setCopies(int copies) {
+        this.copies = copies;
+    }
+
+    public int getOnLoan() {
+        return onLoan;
+    }
+
+    public Author getAuthor() {
+        return author;
+    }
+
+    /** Members holding a copy now (the {@code borrows} rows); read-only view. */
+    public Set<Member> getBorrowers() {
+        return Collections.unmodifiableSet(borrowers);
+    }
+
+    public long getVersion() {
+        return version;
+    }
+
+    /** Equal when the ISBN is: the natural key, fixed from construction, so it is never null. */
+    @Override
+    public boolean equals(Object o) {
+        return this == o || o instanceof Book other && isbn.equals(other.isbn);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hashCode(isbn);
+    }
+
+    @Override
+    public String toString() {
+        return "Book[" + id + ", " + isbn + ", " + title + "]";
+    }
+}

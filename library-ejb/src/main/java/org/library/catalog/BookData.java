@@ -1,0 +1,19 @@
+package org.library.catalog;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/**
+ * What a caller supplies to create or change a book; the limits are the entity's. The ISBN is
+ * taken at creation only: it is the book's natural key.
+ */
+public record BookData(
+        @NotNull @ValidIsbn String isbn,
+        @NotBlank @Size(max = 300) String title,
+        @Min(-3000) @Max(9999) Integer publicationYear,
+        @Min(1) @Max(10_000) int copies,
+        @NotNull Long authorId) {
+}

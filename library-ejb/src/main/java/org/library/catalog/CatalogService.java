@@ -1,0 +1,157 @@
+package org.library.catalog;
+
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import java.util.List;
+import java.util.Optional;
+import org.library.members.Member;
+import org.library.platform.Page;
+import org.library.platform.PageRequest;
+import org.library.platform.RecordNotFoundException;
+import org.library.platform.StaleVersionException;
+import org.library.platform.Writes;
+
+/**
+ * The catalogue: authors and their books. Each public method is one transaction; a business
+ * failure throws a {@link org.library.platform.LibraryException} and changes nothing.
+ */
+@Stateless
+public class CatalogService {
+
+    @PersistenceContext
+    private EntityManager em;
+
+    // ---- authors -------------------------------------------------------------------------
+
+    public Author createAuthor(@NotNull @Valid AuthorData data) {
+        Author author = new Author(data.name().strip(), data.birthYear(), data.deathYear());
+        em.persist(author);
+        em.flush();
+        return author;
+    }
+
+    public Author updateAuthor(long id, Long expectedVersion, @NotNull @Valid AuthorData data) {
+        Author author = author(id);
+        StaleVersionException.check("author", id, author.getVersion(), expectedVersion);
+        author.setName(data.name().strip());
+        author.setBirthYear(data.birthYear());
+        author.setDeathYear(data.deathYear());
+        Writes.flush(em, "author", id);
+        return author;
+    }
+
+    /** @throws AuthorHasBooksException while any book names this author */
+    public void deleteAuthor(long id, Long expectedVersion) {
+        Author author = author(id);
+        StaleVersionException.check("author", id, author.getVersion(), expectedVersion);
+        long books = em.createNamedQuery(Author.COUNT_BOOKS, Long.class)
+                .setParameter("author", author).getSingleResult();
+        if (books > 0) {
+            throw new AuthorHasBooksException(author.getName(), books);
+        }
+        em.remove(author);
+    }
+
+    public Author author(long id) {
+        return Optional.ofNullable(em.find(Author.class, id))
+                .orElseThrow(() -> new RecordNotFoundException("author", id));
+    }
+
+    /** The author with the list of books loaded in the same statement. */
+    public Author authorWithBooks(long id) {
+        return em.createNamedQuery(Author.BY_ID_WITH_BOOKS, Author.class).setParameter("id", id)
+                .getResultStream().findFirst()
+                .orElseThrow(() -> new RecordNotFoundException("author", id));
+    }
+
+    public Page<Author> authors(@NotNull PageRequest request) {
+        List<Author> items = em.createQuery("SELECT a FROM Author a ORDER BY a.name, a.id", Author.class)
+                .setFirstResult(request.offset()).setMaxResults(request.size()).getResultList();
+        long total = em.createQuery("SELECT COUNT(a) FROM Author a", Long.class).getSingleResult();
+        return new Page<>(items, request.page(), request.size(), total);
+    }
+
+    // ---- books ---------------------------------------------------------------------------
+
+    /** @throws DuplicateIsbnException when the ISBN, in any of its forms, is already catalogued */
+    public Book createBook(@NotNull @Valid BookData data) {
+        String isbn = Isbn.normalise(data.isbn()).orElseThrow();
+        if (findByIsbn(isbn).isPresent()) {
+            throw new DuplicateIsbnException(isbn);
+        }
+        Book book = new Book(isbn, data.title().strip(), data.publicationYear(), data.copies());
+        author(data.authorId()).addBook(book);
+        em.persist(book);
+        // a concurrent insert of the same ISBN passes the check above; the UNIQUE index decides
+        Writes.flush(em, "book", isbn, constraint -> new DuplicateIsbnException(isbn));
+        return book;
+    }
+
+    /**
+     * Changes title, year, copies and author; the ISBN stays (it is the natural key).
+     *
+     * @throws CopiesBelowOnLoanException when fewer copies would remain than are out on loan
+     */
+    public Book updateBook(long id, Long expectedVersion, @NotNull @Valid BookData data) {
+        Book book = book(id);
+        StaleVersionException.check("book", id, book.getVersion(), expectedVersion);
+        if (data.copies() < book.getOnLoan()) {
+            throw new CopiesBelowOnLoanException(book.getTitle(), data.copies(), book.getOnLoan());
+        }
+        book.setTitle(data.title().strip());
+        book.setPublicationYear(data.publicationYear());
+        book.setCopies(data.copies());
+        if (!book.getAuthor().getId().equals(data.authorId())) {
+            author(data.authorId()).addBook(book);
+        }
+        Writes.flush(em, "book", id,
+                constraint -> new CopiesBelowOnLoanException(book.getTitle(), data.copies(), book.getOnLoan()));
+        return book;
+    }
+
+    /**
+     * Deletes a book and its past loans (the ledger lines of a title the library no longer has).
+     *
+     * @throws BookOnLoanException while a copy is out
+     */
+    public void deleteBook(long id, Long expectedVersion) {
+        Book book = book(id);
+        StaleVersionException.check("book", id, book.getVersion(), expectedVersion);
+        if (book.getOnLoan() > 0) {
+            throw new BookOnLoanException(book.getTitle(), book.getOnLoan());
+        }
+        em.createQuery("DELETE FROM Loan l WHERE l.book = :book").setParameter("book", book).executeUpdate();
+        em.remove(book);
+        Writes.flush(em, "book", id, constraint -> new BookOnLoanException(book.getTitle(), book.getOnLoan()));
+    }
+
+    /** The book with its author, in one statement. */
+    public Book book(long id) {
+        return em.createNamedQuery(Book.BY_ID_WITH_AUTHOR, Book.class).setParameter("id", id)
+                .getResultStream().findFirst()
+                .orElseThrow(() -> new RecordNotFoundException("book", id));
+    }
+
+    /** @param isbn any valid form of the ISBN */
+    public Optional<Book> findByIsbn(String isbn) {
+        return Isbn.normalise(isbn).flatMap(normal -> em.createNamedQuery(Book.BY_ISBN, Book.class)
+                .setParameter("isbn", normal).getResultStream().findFirst());
+    }
+
+    /** A page of books, each with its author: two statements whatever the page size. */
+    public Page<Book> books(@NotNull PageRequest request) {
+        List<Book> items = em.createNamedQuery(Book.PAGE_WITH_AUTHOR, Book.class)
+                .setFirstResult(request.offset()).setMaxResults(request.size()).getResultList();
+        long total = em.createNamedQuery(Book.COUNT_ALL, Long.class).getSingleResult();
+        return new Page<>(items, request.page(), request.size(), total);
+    }
+
+    /** The members who hold a copy of the book now (its side of the {@code borrows} relation). */
+    public List<Member> borrowers(long bookId) {
+        book(bookId);
+        return em.createNamedQuery(Book.BORROWERS, Member.class).setParameter("id", bookId).getResultList();
+    }
+}

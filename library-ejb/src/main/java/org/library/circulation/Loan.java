@@ -1,0 +1,145 @@
+package org.library.circulation;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Objects;
+import org.library.catalog.Book;
+import org.library.members.Member;
+
+/**
+ * One line of the loan ledger: a member borrowed a book at a moment, owes it back by a day, and
+ * perhaps returned it.
+ *
+ * <p>Why both this ledger and the {@code borrows} association table? {@code borrows} is the
+ * current state — which member holds which book right now — and is what Member M:N Book
+ * navigates; its composite primary key makes "holds the same book twice" impossible. It cannot
+ * carry history or dates: a row disappears on return. The ledger keeps every borrowing with its
+ * dates, for due dates, overdue lists and a member's history. A borrow inserts one row in each; a
+ * return deletes the {@code borrows} row and closes the open loan — always in the same
+ * transaction, so the open loans and {@code borrows} describe the same holdings.
+ */
+@Entity
+@Table(name = "loans")
+@NamedQuery(name = Loan.OPEN_FOR,
+        query = "SELECT l FROM Loan l WHERE l.member = :member AND l.book = :book AND l.returnedAt IS NULL")
+@NamedQuery(name = Loan.HISTORY_OF_MEMBER,
+        query = "SELECT l FROM Loan l JOIN FETCH l.book b JOIN FETCH b.author "
+                + "WHERE l.member.id = :memberId ORDER BY l.borrowedAt DESC, l.id DESC")
+@NamedQuery(name = Loan.OVERDUE,
+        query = "SELECT l FROM Loan l JOIN FETCH l.member JOIN FETCH l.book "
+                + "WHERE l.returnedAt IS NULL AND l.dueOn < :today ORDER BY l.dueOn, l.id")
+@NamedQuery(name = Loan.COUNT_OPEN, query = "SELECT COUNT(l) FROM Loan l WHERE l.returnedAt IS NULL")
+public class Loan {
+
+    public static final String OPEN_FOR = "Loan.openFor";
+    public static final String HISTORY_OF_MEMBER = "Loan.historyOfMember";
+    public static final String OVERDUE = "Loan.overdue";
+    public static final String COUNT_OPEN = "Loan.countOpen";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "member_id", nullable = false, updatable = false)
+    private Member member;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "book_id", nullable = false, updatable = false)
+    private Book book;
+
+    @Column(name = "borrowed_at", nullable = false, updatable = false)
+    private Instant borrowedAt;
+
+    @Column(name = "due_on", nullable = false)
+    private LocalDate dueOn;
+
+    @Column(name = "returned_at")
+    private Instant returnedAt;
+
+    @Version
+    private long version;
+
+    protected Loan() {
+        // for JPA
+    }
+
+    public Loan(Member member, Book book, Instant borrowedAt, LocalDate dueOn) {
+        this.member = Objects.requireNonNull(member, "member");
+        this.book = Objects.requireNonNull(book, "book");
+        this.borrowedAt = Objects.requireNonNull(borrowedAt, "borrowedAt");
+        this.dueOn = Objects.requireNonNull(dueOn, "dueOn");
+    }
+
+    void close(Instant at) {
+        this.returnedAt = at;
+    }
+
+    /**
+     * Records a return that happened in the past, for loading history (demo data, imports);
+     * circulation closes loans through {@code CirculationService.giveBack}.
+     */
+    public void closeForHistory(Instant at) {
+        if (at.isBefore(borrowedAt)) {
+            throw new IllegalArgumentException("returned before it was borrowed");
+        }
+        close(at);
+    }
+
+    public boolean isOpen() {
+        return returnedAt == null;
+    }
+
+    public boolean isOverdueOn(LocalDate day) {
+        return isOpen() && dueOn.isBefore(day);
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public Member getMember() {
+        return member;
+    }
+
+    public Book getBook() {
+        return book;
+    }
+
+    public Instant getBorrowedAt() {
+        return borrowedAt;
+    }
+
+    public LocalDate getDueOn() {
+        return dueOn;
+    }
+
+    public Instant getReturnedAt() {
+        return returnedAt;
+    }
+
+    public long getVersion() {
+        return version;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return this == o || o instanceof Loan other && id != null && id.equals(other.id);
+    }
+
+    @Override
+    public int hashCode() {
+        return Loan.class.hashCode();
+    }
+}

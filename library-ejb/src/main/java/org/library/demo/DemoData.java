@@ -1,0 +1,152 @@
+package org.library.demo;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.logging.Logger;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.library.catalog.Author;
+import org.library.catalog.Book;
+import org.library.circulation.CirculationService;
+import org.library.circulation.Loan;
+import org.library.members.Member;
+import org.library.staff.Librarian;
+import org.library.staff.ProfileContent;
+
+/**
+ * Fills an empty database with a small, real catalogue (public-domain authors and their books),
+ * some members, two librarians with profiles and a few loans — one of them overdue — so that a
+ * first start shows something. Runs once, after the schema migration, only when the database
+ * holds no author, member or librarian; {@code -Dlibrary.demo-data=false} (or
+ * {@code LIBRARY_DEMO_DATA=false}) switches it off.
+ */
+@Singleton
+@Startup
+@DependsOn("DatabaseMigration")
+public class DemoData {
+
+    public static final String SWITCH = "library.demo-data";
+
+    private static final Logger LOG = Logger.getLogger(DemoData.class.getName());
+
+    @PersistenceContext
+    private EntityManager em;
+
+    @Inject
+    private Clock clock;
+
+    @PostConstruct
+    void seedIfEmpty() {
+        if (!org.library.platform.Settings.flag(SWITCH, true)) {
+            LOG.info("Demo data switched off (" + SWITCH + "=false).");
+            return;
+        }
+        long existing = em.createQuery("SELECT COUNT(a) FROM Author a", Long.class).getSingleResult()
+                + em.createQuery("SELECT COUNT(m) FROM Member m", Long.class).getSingleResult()
+                + em.createQuery("SELECT COUNT(l) FROM Librarian l", Long.class).getSingleResult();
+        if (existing > 0) {
+            return;
+        }
+        Map<String, Author> authors = new HashMap<>();
+        read("demo/authors.csv", row -> {
+            Author author = new Author(row.get("name"), integer(row.get("birth_year")), integer(row.get("death_year")));
+            em.persist(author);
+            authors.put(author.getName(), author);
+        });
+        List<Book> books = new ArrayList<>();
+        read("demo/books.csv", row -> {
+            Book book = new Book(row.get("isbn"), row.get("title"), integer(row.get("publication_year")),
+                    Integer.parseInt(row.get("copies")));
+            authors.get(row.get("author")).addBook(book);
+            em.persist(book);
+            books.add(book);
+        });
+        List<Member> members = new ArrayList<>();
+        read("demo/members.csv", row -> {
+            Member member = new Member(row.get("member_number"), row.get("name"), row.get("email"),
+                    LocalDate.parse(row.get("joined_on")));
+            em.persist(member);
+            members.add(member);
+        });
+        seedLibrarians();
+        seedLoans(books, members);
+        LOG.info(() -> "Demo data loaded: " + authors.size() + " authors, " + books.size() + " books, "
+                + members.size() + " members, 2 librarians.");
+    }
+
+    private void seedLibrarians() {
+        Librarian head = new Librarian("E1001", "Margaret Okafor", "margaret.okafor@library.example.org");
+        head.putProfile(new ProfileContent(
+                "Head librarian since 2014; looks after the rare books and the reading room.",
+                "+44 20 7946 0101", "Office 2.14, first floor"));
+        Librarian desk = new Librarian("E1002", "Tomás Herrera", "tomas.herrera@library.example.org");
+        desk.putProfile(new ProfileContent(
+                "Runs the circulation desk and the Saturday reading club.",
+                "+44 20 7946 0117", "Circulation desk"));
+        em.persist(head);
+        em.persist(desk);
+    }
+
+    /** A few past and current loans, dated back from today; the first current one is overdue. */
+    private void seedLoans(List<Book> books, List<Member> members) {
+        Instant now = clock.instant();
+        int[][] plan = { // member index, book index, days ago borrowed, days ago returned (-1: still out)
+                {0, 0, 40, 20}, {0, 3, 30, -1}, {1, 5, 10, -1}, {2, 8, 5, -1},
+                {3, 0, 15, -1}, {4, 12, 60, 45}, {5, 20, 2, -1}, {1, 7, 90, 70},
+        };
+        for (int[] step : plan) {
+            Member member = members.get(step[0] % members.size());
+            Book book = books.get(step[1] % books.size());
+            Instant borrowedAt = now.minus(Duration.ofDays(step[2]));
+            LocalDate dueOn = LocalDate.ofInstant(borrowedAt, clock.getZone())
+                    .plusDays(CirculationService.LOAN_PERIOD_DAYS);
+            Loan loan = new Loan(member, book, borrowedAt, dueOn);
+            em.persist(loan);
+            if (step[3] >= 0) {
+                loan.closeForHistory(now.minus(Duration.ofDays(step[3])));
+            } else {
+                member.borrow(book);
+            }
+        }
+    }
+
+    private static Integer integer(String value) {
+        return value == null || value.isBlank() ? null : Integer.valueOf(value.strip());
+    }
+
+    private static void read(String resource, Consumer<CSVRecord> rowHandler) {
+        CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
+        try (InputStream in = DemoData.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + resource);
+            }
+            try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8);
+                 CSVParser parser = format.parse(reader)) {
+                parser.forEach(rowHandler);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,193 @@
+package org.library.members;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.Objects;
+import java.util.Set;
+import org.library.catalog.Book;
+
+/**
+ * A library card holder. Owning side of Member M:N Book through the association table
+ * {@code borrows (member_id, book_id)}: one row per book the member holds right now. The history
+ * of who borrowed what, and when it is due, is the loan ledger (see
+ * {@code org.library.circulation.Loan}).
+ */
+@Entity
+@Table(name = "members")
+@NamedQuery(name = Member.PAGE, query = "SELECT m FROM Member m ORDER BY m.name, m.id")
+@NamedQuery(name = Member.COUNT_ALL, query = "SELECT COUNT(m) FROM Member m")
+@NamedQuery(name = Member.BY_NUMBER, query = "SELECT m FROM Member m WHERE m.memberNumber = :number")
+@NamedQuery(name = Member.BORROWED_BOOKS,
+        query = "SELECT b FROM Member m JOIN m.borrowedBooks b JOIN FETCH b.author "
+                + "WHERE m.id = :id ORDER BY b.title, b.id")
+public class Member {
+
+    public static final String PAGE = "Member.page";
+    public static final String COUNT_ALL = "Member.countAll";
+    public static final String BY_NUMBER = "Member.byNumber";
+    public static final String BORROWED_BOOKS = "Member.borrowedBooks";
+
+    /** Card numbers look like {@code M000123}: printed on the card and typed at the desk. */
+    public static final String NUMBER_PATTERN = "M\\d{6}";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    /** The natural key, fixed at creation (see {@link #equals(Object)}). */
+    @NotNull
+    @Pattern(regexp = NUMBER_PATTERN, message = "must look like M000123 (M and six digits)")
+    @Column(name = "member_number", nullable = false, unique = true, length = 20, updatable = false)
+    private String memberNumber;
+
+    @NotBlank
+    @Size(max = 200)
+    @Column(nullable = false, length = 200)
+    private String name;
+
+    @NotBlank
+    @Email
+    @Size(max = 254)
+    @Column(nullable = false, unique = true, length = 254)
+    private String email;
+
+    @NotNull
+    @PastOrPresent
+    @Column(name = "joined_on", nullable = false)
+    private LocalDate joinedOn;
+
+    @Column(nullable = false)
+    private boolean active = true;
+
+    @ManyToMany
+    @JoinTable(name = "borrows",
+            joinColumns = @JoinColumn(name = "member_id", nullable = false),
+            inverseJoinColumns = @JoinColumn(name = "book_id", nullable = false))
+    private Set<Book> borrowedBooks = new HashSet<>();
+
+    @Version
+    private long version;
+
+    protected Member() {
+        // for JPA
+    }
+
+    public Member(String memberNumber, String name, String email, LocalDate joinedOn) {
+        this.memberNumber = memberNumber;
+        this.name = name;
+        this.email = email;
+        this.joinedOn = joinedOn;
+    }
+
+    /**
+     * Records that this member now holds {@code book}: adds the {@code borrows} row and counts the
+     * copy as out on the book's side. Business rules (availability, limits) are the circulation
+     * service's job; this keeps the two sides of the association in step.
+     *
+     * @return false when the member already holds the book (nothing changed)
+     */
+    public boolean borrow(Book book) {
+        Objects.requireNonNull(book, "book");
+        if (!borrowedBooks.add(book)) {
+            return false;
+        }
+        book.addBorrower(this);
+        return true;
+    }
+
+    /** @return false when the member does not hold the book (nothing changed) */
+    public boolean giveBack(Book book) {
+        if (!borrowedBooks.remove(book)) {
+            return false;
+        }
+        book.removeBorrower(this);
+        return true;
+    }
+
+    public boolean holds(Book book) {
+        return borrowedBooks.contains(book);
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getMemberNumber() {
+        return memberNumber;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public void setEmail(String email) {
+        this.email = email;
+    }
+
+    public LocalDate getJoinedOn() {
+        return joinedOn;
+    }
+
+    public void setJoinedOn(LocalDate joinedOn) {
+        this.joinedOn = joinedOn;
+    }
+
+    public boolean isActive() {
+        return active;
+    }
+
+    public void setActive(boolean active) {
+        this.active = active;
+    }
+
+    /** The books held now (the {@code borrows} rows); read-only view. */
+    public Set<Book> getBorrowedBooks() {
+        return Collections.unmodifiableSet(borrowedBooks);
+    }
+
+    public long getVersion() {
+        return version;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return this == o || o instanceof Member other && Objects.equals(memberNumber, other.memberNumber)
+                && memberNumber != null;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hashCode(memberNumber);
+    }
+
+    @Override
+    public String toString() {
+        return "Member[" + id + ", " + memberNumber + "]";
+    }
+}

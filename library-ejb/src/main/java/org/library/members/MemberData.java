@@ -1,0 +1,22 @@
+package org.library.members;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+
+/**
+ * What a caller supplies to create or change a member; the limits are the entity's. The member
+ * number is taken at creation only (printed on the card); {@code joinedOn} defaults to today.
+ */
+public record MemberData(
+        @NotNull @Pattern(regexp = Member.NUMBER_PATTERN, message = "must look like M000123 (M and six digits)")
+        String memberNumber,
+        @NotBlank @Size(max = 200) String name,
+        @NotBlank @Email @Size(max = 254) String email,
+        @PastOrPresent LocalDate joinedOn,
+        boolean active) {
+}

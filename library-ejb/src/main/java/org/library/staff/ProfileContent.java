@@ -1,0 +1,15 @@
+package org.library.staff;
+
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/**
+ * The editable part of a {@link Profile}, as one value: what a form or a request body supplies.
+ * The limits are the columns' limits.
+ */
+public record ProfileContent(
+        @Size(max = 2000) String bio,
+        @Size(max = 40) @Pattern(regexp = "[+0-9 ()./-]*", message = "may hold only digits, spaces and + ( ) . / -")
+        String phone,
+        @Size(max = 100) String office) {
+}

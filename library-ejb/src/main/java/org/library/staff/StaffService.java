@@ -1,0 +1,124 @@
+package org.library.staff;
+
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import org.library.platform.LibraryException;
+import org.library.platform.Page;
+import org.library.platform.PageRequest;
+import org.library.platform.RecordNotFoundException;
+import org.library.platform.StaleVersionException;
+import org.library.platform.Writes;
+
+/**
+ * Librarians and their profiles (Librarian 1:1 Profile). A profile is reached, created, replaced
+ * and removed only through its librarian. Each public method is one transaction.
+ */
+@Stateless
+public class StaffService {
+
+    @PersistenceContext
+    private EntityManager em;
+
+    /**
+     * @param profile the librarian's profile, or {@code null} for none yet
+     */
+    public Librarian create(@NotNull @Valid LibrarianData data, @Valid ProfileContent profile) {
+        String email = data.email().strip().toLowerCase(Locale.ROOT);
+        if (count("SELECT COUNT(l) FROM Librarian l WHERE l.employeeNumber = :v", data.employeeNumber()) > 0) {
+            throw new DuplicateEmployeeNumberException(data.employeeNumber());
+        }
+        if (count("SELECT COUNT(l) FROM Librarian l WHERE l.email = :v", email) > 0) {
+            throw new DuplicateStaffEmailException(email);
+        }
+        Librarian librarian = new Librarian(data.employeeNumber(), data.name().strip(), email);
+        if (profile != null) {
+            librarian.putProfile(profile);
+        }
+        em.persist(librarian);
+        Writes.flush(em, "librarian", data.employeeNumber(), uniqueViolation(data.employeeNumber(), email));
+        return librarian;
+    }
+
+    public Librarian update(long id, Long expectedVersion, @NotNull @Valid LibrarianData data) {
+        Librarian librarian = librarian(id);
+        StaleVersionException.check("librarian", id, librarian.getVersion(), expectedVersion);
+        String email = data.email().strip().toLowerCase(Locale.ROOT);
+        List<Long> owners = em.createQuery("SELECT l.id FROM Librarian l WHERE l.email = :v", Long.class)
+                .setParameter("v", email).getResultList();
+        if (owners.stream().anyMatch(owner -> owner != id)) {
+            throw new DuplicateStaffEmailException(email);
+        }
+        librarian.setName(data.name().strip());
+        librarian.setEmail(email);
+        Writes.flush(em, "librarian", id, uniqueViolation(librarian.getEmployeeNumber(), email));
+        return librarian;
+    }
+
+    /** Deletes the librarian and, with it, the profile. */
+    public void delete(long id, Long expectedVersion) {
+        Librarian librarian = librarian(id);
+        StaleVersionException.check("librarian", id, librarian.getVersion(), expectedVersion);
+        em.remove(librarian);
+        Writes.flush(em, "librarian", id);
+    }
+
+    /** The librarian with the profile loaded in the same statement. */
+    public Librarian librarian(long id) {
+        return em.createNamedQuery(Librarian.BY_ID_WITH_PROFILE, Librarian.class).setParameter("id", id)
+                .getResultStream().findFirst()
+                .orElseThrow(() -> new RecordNotFoundException("librarian", id));
+    }
+
+    public Page<Librarian> librarians(@NotNull PageRequest request) {
+        List<Librarian> items = em.createNamedQuery(Librarian.PAGE_WITH_PROFILE, Librarian.class)
+                .setFirstResult(request.offset()).setMaxResults(request.size()).getResultList();
+        long total = em.createNamedQuery(Librarian.COUNT_ALL, Long.class).getSingleResult();
+        return new Page<>(items, request.page(), request.size(), total);
+    }
+
+    /**
+     * Creates the librarian's profile, or replaces its content.
+     *
+     * @param expectedProfileVersion the version of the profile the caller saw, {@code null} to skip
+     *                               the check (also when creating)
+     */
+    public Profile putProfile(long librarianId, Long expectedProfileVersion, @NotNull @Valid ProfileContent content) {
+        Librarian librarian = librarian(librarianId);
+        librarian.getProfile().ifPresent(existing ->
+                StaleVersionException.check("profile of librarian", librarianId, existing.getVersion(),
+                        expectedProfileVersion));
+        Profile profile = librarian.putProfile(content);
+        Writes.flush(em, "profile of librarian", librarianId);
+        return profile;
+    }
+
+    public Profile profile(long librarianId) {
+        return librarian(librarianId).getProfile()
+                .orElseThrow(() -> new RecordNotFoundException("profile of librarian", librarianId));
+    }
+
+    public void removeProfile(long librarianId, Long expectedProfileVersion) {
+        Librarian librarian = librarian(librarianId);
+        Profile profile = librarian.getProfile()
+                .orElseThrow(() -> new RecordNotFoundException("profile of librarian", librarianId));
+        StaleVersionException.check("profile of librarian", librarianId, profile.getVersion(), expectedProfileVersion);
+        librarian.removeProfile();
+        Writes.flush(em, "profile of librarian", librarianId);
+    }
+
+    private long count(String jpql, String value) {
+        return em.createQuery(jpql, Long.class).setParameter("v", value).getSingleResult();
+    }
+
+    private static Function<String, LibraryException> uniqueViolation(String number, String email) {
+        return constraint -> constraint.contains("EMAIL")
+                ? new DuplicateStaffEmailException(email)
+                : new DuplicateEmployeeNumberException(number);
+    }
+}

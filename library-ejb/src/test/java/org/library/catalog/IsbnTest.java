@@ -1,0 +1,60 @@
+package org.library.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.NullAndEmptySource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class IsbnTest {
+
+    @ParameterizedTest
+    @CsvSource({
+            "9780141439518, 9780141439518",
+            "978-0-14-143951-8, 9780141439518",
+            "978 0 14 143951 8, 9780141439518",
+            "ISBN 978-0-14-143951-8, 9780141439518",
+            "ISBN-13: 978-0-14-143951-8, 9780141439518",
+            "0141439513, 9780141439518",
+            "0-14-143951-3, 9780141439518",
+            "080442957X, 9780804429573",
+            "080442957x, 9780804429573",
+            "9791032300824, 9791032300824",
+    })
+    void validFormsNormaliseToTheSameIsbn13(String input, String expected) {
+        assertThat(Isbn.normalise(input)).contains(expected);
+        assertThat(Isbn.isValid(input)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "9780141439519",   // ISBN-13 with a wrong check digit
+            "0141439514",      // ISBN-10 with a wrong check digit
+            "9770141439518",   // a 13-digit EAN that is not in the Bookland 978/979 range
+            "X141439513",      // X only stands for 10 in the check position
+            "978014143951",    // 12 digits
+            "97801414395188",  // 14 digits
+            "97801414395a8",
+            "abc",
+    })
+    void invalidIsbnsAreRejected(String input) {
+        assertThat(Isbn.normalise(input)).isEmpty();
+        assertThat(new ValidIsbn.Validator().isValid(input, null)).isFalse();
+    }
+
+    @ParameterizedTest
+    @NullAndEmptySource
+    void missingIsbnIsNotValidButTheConstraintLeavesNullToNotNull(String input) {
+        assertThat(Isbn.isValid(input)).isFalse();
+        assertThat(new ValidIsbn.Validator().isValid(null, null)).isTrue();
+    }
+
+    @org.junit.jupiter.api.Test
+    void aBookStoresItsIsbnNormalisedAndEqualsAnyFormOfIt() {
+        Book fromIsbn10 = new Book("0-14-143951-3", "Pride and Prejudice", 1813, 2);
+        Book fromIsbn13 = new Book("978-0-14-143951-8", "Pride and Prejudice", 1813, 2);
+        assertThat(fromIsbn10.getIsbn()).isEqualTo("9780141439518");
+        assertThat(fromIsbn10).isEqualTo(fromIsbn13).hasSameHashCodeAs(fromIsbn13);
+    }
+}

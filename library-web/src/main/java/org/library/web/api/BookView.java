@@ -1,0 +1,13 @@
+package org.library.web.api;
+
+import org.library.catalog.Book;
+
+/** A book as the API shows it: with its author and how many copies can be borrowed now. */
+public record BookView(long id, String isbn, String title, Integer publicationYear, AuthorRef author,
+                       int copies, int copiesAvailable, long version) {
+
+    static BookView of(Book book) {
+        return new BookView(book.getId(), book.getIsbn(), book.getTitle(), book.getPublicationYear(),
+                AuthorRef.of(book.getAuthor()), book.getCopies(), book.getAvailable(), book.getVersion());
+    }
+}

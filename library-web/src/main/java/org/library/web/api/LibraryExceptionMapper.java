@@ -1,0 +1,39 @@
+package org.library.web.api;
+
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.Response.Status;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import org.library.platform.LibraryException;
+import org.library.platform.RecordNotFoundException;
+import org.library.platform.StaleVersionException;
+
+/**
+ * Business failures from the services, to HTTP: the one place where a
+ * {@link LibraryException} becomes a status code and a problem document.
+ */
+@Provider
+public class LibraryExceptionMapper implements ExceptionMapper<LibraryException> {
+
+    @Context
+    UriInfo uriInfo;
+
+    @Override
+    public Response toResponse(LibraryException e) {
+        Status status;
+        String title;
+        if (e instanceof RecordNotFoundException) {
+            status = Status.NOT_FOUND;
+            title = "Not found";
+        } else if (e instanceof StaleVersionException) {
+            status = Status.PRECONDITION_FAILED;
+            title = "Changed by someone else";
+        } else {
+            status = Status.CONFLICT;
+            title = "Refused by a library rule";
+        }
+        return Problem.of(e.code(), title, status, e.getMessage(), uriInfo.getRequestUri()).toResponse();
+    }
+}
