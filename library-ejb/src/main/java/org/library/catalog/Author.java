@@ -15,7 +15,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
@@ -33,6 +33,9 @@ public class Author {
 
     public static final String BY_ID_WITH_BOOKS = "Author.byIdWithBooks";
     public static final String COUNT_BOOKS = "Author.countBooks";
+
+    private static final Comparator<Book> BY_TITLE =
+            Comparator.comparing(Book::getTitle, String.CASE_INSENSITIVE_ORDER).thenComparing(Book::getIsbn);
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -116,9 +119,13 @@ public class Author {
         this.deathYear = deathYear;
     }
 
-    /** Read-only view; change it through {@link #addBook(Book)}. */
+    /**
+     * The books by title, read-only; change the list through {@link #addBook(Book)}. Sorted here
+     * as well as by {@code @OrderBy}, which applies only when the list is read from the database,
+     * not to books added or retitled in memory (or in the shared cache).
+     */
     public List<Book> getBooks() {
-        return Collections.unmodifiableList(books);
+        return books.stream().sorted(BY_TITLE).toList();
     }
 
     public long getVersion() {

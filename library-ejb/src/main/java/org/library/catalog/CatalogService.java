@@ -1,13 +1,13 @@
 package org.library.catalog;
 
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import java.util.List;
 import java.util.Optional;
 import org.library.members.Member;
+import org.library.platform.Inputs;
 import org.library.platform.Page;
 import org.library.platform.PageRequest;
 import org.library.platform.RecordNotFoundException;
@@ -24,16 +24,21 @@ public class CatalogService {
     @PersistenceContext
     private EntityManager em;
 
+    @Inject
+    private Inputs inputs;
+
     // ---- authors -------------------------------------------------------------------------
 
-    public Author createAuthor(@NotNull @Valid AuthorData data) {
+    public Author createAuthor(AuthorData data) {
+        inputs.valid(data);
         Author author = new Author(data.name().strip(), data.birthYear(), data.deathYear());
         em.persist(author);
         em.flush();
         return author;
     }
 
-    public Author updateAuthor(long id, Long expectedVersion, @NotNull @Valid AuthorData data) {
+    public Author updateAuthor(long id, Long expectedVersion, AuthorData data) {
+        inputs.valid(data);
         Author author = author(id);
         StaleVersionException.check("author", id, author.getVersion(), expectedVersion);
         author.setName(data.name().strip());
@@ -67,7 +72,7 @@ public class CatalogService {
                 .orElseThrow(() -> new RecordNotFoundException("author", id));
     }
 
-    public Page<Author> authors(@NotNull PageRequest request) {
+    public Page<Author> authors(PageRequest request) {
         List<Author> items = em.createQuery("SELECT a FROM Author a ORDER BY a.name, a.id", Author.class)
                 .setFirstResult(request.offset()).setMaxResults(request.size()).getResultList();
         long total = em.createQuery("SELECT COUNT(a) FROM Author a", Long.class).getSingleResult();
@@ -77,7 +82,8 @@ public class CatalogService {
     // ---- books ---------------------------------------------------------------------------
 
     /** @throws DuplicateIsbnException when the ISBN, in any of its forms, is already catalogued */
-    public Book createBook(@NotNull @Valid BookData data) {
+    public Book createBook(BookData data) {
+        inputs.valid(data);
         String isbn = Isbn.normalise(data.isbn()).orElseThrow();
         if (findByIsbn(isbn).isPresent()) {
             throw new DuplicateIsbnException(isbn);
@@ -95,7 +101,8 @@ public class CatalogService {
      *
      * @throws CopiesBelowOnLoanException when fewer copies would remain than are out on loan
      */
-    public Book updateBook(long id, Long expectedVersion, @NotNull @Valid BookData data) {
+    public Book updateBook(long id, Long expectedVersion, BookData data) {
+        inputs.valid(data);
         Book book = book(id);
         StaleVersionException.check("book", id, book.getVersion(), expectedVersion);
         if (data.copies() < book.getOnLoan()) {
@@ -142,7 +149,7 @@ public class CatalogService {
     }
 
     /** A page of books, each with its author: two statements whatever the page size. */
-    public Page<Book> books(@NotNull PageRequest request) {
+    public Page<Book> books(PageRequest request) {
         List<Book> items = em.createNamedQuery(Book.PAGE_WITH_AUTHOR, Book.class)
                 .setFirstResult(request.offset()).setMaxResults(request.size()).getResultList();
         long total = em.createNamedQuery(Book.COUNT_ALL, Long.class).getSingleResult();

@@ -4,8 +4,6 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -14,6 +12,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.library.catalog.Book;
 import org.library.platform.LibraryException;
+import org.library.platform.Inputs;
 import org.library.platform.Page;
 import org.library.platform.PageRequest;
 import org.library.platform.RecordNotFoundException;
@@ -28,13 +27,17 @@ public class MemberService {
     private EntityManager em;
 
     @Inject
+    private Inputs inputs;
+
+    @Inject
     private Clock clock;
 
     /**
      * @throws DuplicateMemberNumberException when the number is taken
      * @throws DuplicateEmailException        when the e-mail address is taken
      */
-    public Member create(@NotNull @Valid MemberData data) {
+    public Member create(MemberData data) {
+        inputs.valid(data);
         if (findByNumber(data.memberNumber()).isPresent()) {
             throw new DuplicateMemberNumberException(data.memberNumber());
         }
@@ -49,7 +52,8 @@ public class MemberService {
     }
 
     /** Changes name, e-mail, joining date and the active flag; the member number stays. */
-    public Member update(long id, Long expectedVersion, @NotNull @Valid MemberData data) {
+    public Member update(long id, Long expectedVersion, MemberData data) {
+        inputs.valid(data);
         Member member = member(id);
         StaleVersionException.check("member", id, member.getVersion(), expectedVersion);
         String email = normaliseEmail(data.email());
@@ -92,7 +96,7 @@ public class MemberService {
                 .getResultStream().findFirst();
     }
 
-    public Page<Member> members(@NotNull PageRequest request) {
+    public Page<Member> members(PageRequest request) {
         List<Member> items = em.createNamedQuery(Member.PAGE, Member.class)
                 .setFirstResult(request.offset()).setMaxResults(request.size()).getResultList();
         long total = em.createNamedQuery(Member.COUNT_ALL, Long.class).getSingleResult();

@@ -1,14 +1,14 @@
 package org.library.staff;
 
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import org.library.platform.LibraryException;
+import org.library.platform.Inputs;
 import org.library.platform.Page;
 import org.library.platform.PageRequest;
 import org.library.platform.RecordNotFoundException;
@@ -25,10 +25,17 @@ public class StaffService {
     @PersistenceContext
     private EntityManager em;
 
+    @Inject
+    private Inputs inputs;
+
     /**
      * @param profile the librarian's profile, or {@code null} for none yet
      */
-    public Librarian create(@NotNull @Valid LibrarianData data, @Valid ProfileContent profile) {
+    public Librarian create(LibrarianData data, ProfileContent profile) {
+        inputs.valid(data);
+        if (profile != null) {
+            inputs.valid(profile);
+        }
         String email = data.email().strip().toLowerCase(Locale.ROOT);
         if (count("SELECT COUNT(l) FROM Librarian l WHERE l.employeeNumber = :v", data.employeeNumber()) > 0) {
             throw new DuplicateEmployeeNumberException(data.employeeNumber());
@@ -45,7 +52,8 @@ public class StaffService {
         return librarian;
     }
 
-    public Librarian update(long id, Long expectedVersion, @NotNull @Valid LibrarianData data) {
+    public Librarian update(long id, Long expectedVersion, LibrarianData data) {
+        inputs.valid(data);
         Librarian librarian = librarian(id);
         StaleVersionException.check("librarian", id, librarian.getVersion(), expectedVersion);
         String email = data.email().strip().toLowerCase(Locale.ROOT);
@@ -75,7 +83,7 @@ public class StaffService {
                 .orElseThrow(() -> new RecordNotFoundException("librarian", id));
     }
 
-    public Page<Librarian> librarians(@NotNull PageRequest request) {
+    public Page<Librarian> librarians(PageRequest request) {
         List<Librarian> items = em.createNamedQuery(Librarian.PAGE_WITH_PROFILE, Librarian.class)
                 .setFirstResult(request.offset()).setMaxResults(request.size()).getResultList();
         long total = em.createNamedQuery(Librarian.COUNT_ALL, Long.class).getSingleResult();
@@ -88,7 +96,8 @@ public class StaffService {
      * @param expectedProfileVersion the version of the profile the caller saw, {@code null} to skip
      *                               the check (also when creating)
      */
-    public Profile putProfile(long librarianId, Long expectedProfileVersion, @NotNull @Valid ProfileContent content) {
+    public Profile putProfile(long librarianId, Long expectedProfileVersion, ProfileContent content) {
+        inputs.valid(content);
         Librarian librarian = librarian(librarianId);
         librarian.getProfile().ifPresent(existing ->
                 StaleVersionException.check("profile of librarian", librarianId, existing.getVersion(),

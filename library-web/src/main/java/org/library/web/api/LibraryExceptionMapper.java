@@ -6,6 +6,7 @@ import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import org.library.platform.InvalidInputException;
 import org.library.platform.LibraryException;
 import org.library.platform.RecordNotFoundException;
 import org.library.platform.StaleVersionException;
@@ -22,6 +23,9 @@ public class LibraryExceptionMapper implements ExceptionMapper<LibraryException>
 
     @Override
     public Response toResponse(LibraryException e) {
+        if (e instanceof InvalidInputException invalid) {
+            return Problem.invalid(invalid.violations(), uriInfo.getRequestUri()).toResponse();
+        }
         Status status;
         String title;
         if (e instanceof RecordNotFoundException) {

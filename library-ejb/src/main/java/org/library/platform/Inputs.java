@@ -1,0 +1,29 @@
+package org.library.platform;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.util.Objects;
+import java.util.Set;
+
+/** Checks a service's input record against its Bean Validation constraints. */
+@ApplicationScoped
+public class Inputs {
+
+    @Inject
+    Validator validator;
+
+    /**
+     * @return {@code input}, when valid
+     * @throws InvalidInputException listing every invalid field
+     */
+    public <T> T valid(T input) {
+        Objects.requireNonNull(input, "input");
+        Set<ConstraintViolation<T>> violations = validator.validate(input);
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(FieldViolation.of(violations));
+        }
+        return input;
+    }
+}

@@ -1,0 +1,109 @@
+package org.library.it;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
+
+import io.restassured.RestAssured;
+import java.net.URL;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The first REST reads over real HTTP, against the application as the run command serves it:
+ * the demo catalogue is there on first start, books come with their author, and errors are
+ * problem documents.
+ */
+@ExtendWith(ArquillianExtension.class)
+class BooksApiIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.library();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    @BeforeEach
+    void pointRestAssuredAtTheDeployment() {
+        RestAssured.baseURI = base.toString().replaceAll("/$", "") + "/api";
+        RestAssured.port = base.getPort();
+    }
+
+    @Test
+    void listsAPageOfTheDemoCatalogueWithEachBooksAuthor() {
+        given().queryParam("size", 5)
+                .when().get("/books")
+                .then().statusCode(200)
+                .contentType("application/json")
+                .body("items", hasSize(5))
+                .body("page", is(0))
+                .body("size", is(5))
+                .body("total", greaterThanOrEqualTo(50))
+                .body("items.author.name", everyItem(notNullValue()))
+                .body("items.isbn", everyItem(matchesPattern("97[89]\\d{10}")))
+                .body("items.copiesAvailable", everyItem(greaterThanOrEqualTo(0)));
+    }
+
+    @Test
+    void theDemoCatalogueHoldsRealPublicDomainBooks() {
+        given().queryParam("size", 100)
+                .when().get("/books")
+                .then().statusCode(200)
+                .body("items.title", hasItem("Pride and Prejudice"))
+                .body("items.author.name", hasItem("Jane Austen"));
+    }
+
+    @Test
+    void readsOneBookById() {
+        int id = given().queryParam("size", 1).get("/books").then().extract().path("items[0].id");
+
+        given().when().get("/books/{id}", id)
+                .then().statusCode(200)
+                .contentType("application/json")
+                .body("id", is(id))
+                .body("title", notNullValue())
+                .body("author.id", notNullValue())
+                .body("author.name", notNullValue());
+    }
+
+    @Test
+    void anUnknownBookIsA404ProblemDocument() {
+        given().when().get("/books/{id}", Long.MAX_VALUE)
+                .then().statusCode(404)
+                .contentType("application/problem+json")
+                .body("status", is(404))
+                .body("type", startsWith("https://library.example.org/problems/book-not-found"))
+                .body("detail", is("No book with id " + Long.MAX_VALUE + " exists."));
+    }
+
+    @Test
+    void aPageSizeAboveTheMaximumIsA400NamingTheField() {
+        given().queryParam("size", 1000)
+                .when().get("/books")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItem("size"))
+                .body("detail", not(is("")));
+    }
+
+    @Test
+    void anUnknownRouteIsA404ProblemNotAnHtmlPage() {
+        given().when().get("/no-such-resource")
+                .then().statusCode(404)
+                .contentType("application/problem+json");
+    }
+}

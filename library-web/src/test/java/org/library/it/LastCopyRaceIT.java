@@ -1,0 +1,112 @@
+package org.library.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.library.catalog.Author;
+import org.library.catalog.AuthorData;
+import org.library.catalog.Book;
+import org.library.catalog.BookData;
+import org.library.catalog.CatalogService;
+import org.library.circulation.CirculationService;
+import org.library.circulation.NoCopyAvailableException;
+import org.library.members.MemberData;
+import org.library.members.MemberService;
+
+/**
+ * Members racing for the last copy of a book, released together by a barrier, each in a
+ * transaction of its own on a container thread: exactly one wins, every other one is refused
+ * with "no copy available", and the database agrees ({@code borrows}, open loans, copies out).
+ */
+@ExtendWith(ArquillianExtension.class)
+class LastCopyRaceIT {
+
+    private static final int RACERS = 4;
+
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.library(LastCopyRaceIT.class);
+    }
+
+    @Inject
+    CatalogService catalog;
+
+    @Inject
+    MemberService members;
+
+    @Inject
+    CirculationService circulation;
+
+    /** Container threads, one per racer, so that all of them really run at once. */
+    @Resource
+    ManagedThreadFactory threads;
+
+    @Resource(lookup = "java:app/jdbc/library")
+    DataSource dataSource;
+
+    @RepeatedTest(5)
+    void exactlyOneOfTheMembersRacingForTheLastCopyGetsIt() throws Exception {
+        Author author = catalog.createAuthor(new AuthorData("Race Author", null, null));
+        Book book = catalog.createBook(new BookData(TestData.isbn(), "The Last Copy", null, 1, author.getId()));
+        List<Long> racers = new ArrayList<>();
+        for (int i = 0; i < RACERS; i++) {
+            racers.add(members.create(new MemberData(TestData.memberNumber(), "Racer " + i, TestData.email("racer"), null, true)).getId());
+        }
+        CyclicBarrier start = new CyclicBarrier(RACERS);
+        ExecutorService executor = Executors.newFixedThreadPool(RACERS, threads);
+        List<Future<Boolean>> outcomes = new ArrayList<>();
+        for (long member : racers) {
+            outcomes.add(executor.submit(() -> {
+                start.await(30, TimeUnit.SECONDS);
+                try {
+                    circulation.borrow(member, book.getId());
+                    return true;
+                } catch (NoCopyAvailableException refused) {
+                    return false;
+                }
+            }));
+        }
+        int winners = 0;
+        for (Future<Boolean> outcome : outcomes) {
+            winners += outcome.get(60, TimeUnit.SECONDS) ? 1 : 0;
+        }
+        executor.shutdown();
+
+        assertThat(winners).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM borrows WHERE book_id = ?", book.getId())).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM loans WHERE book_id = ? AND returned_at IS NULL", book.getId())).isEqualTo(1);
+        assertThat(count("SELECT on_loan FROM books WHERE id = ?", book.getId())).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM borrows b JOIN loans l ON l.member_id = b.member_id "
+                + "AND l.book_id = b.book_id AND l.returned_at IS NULL WHERE b.book_id = ?", book.getId()))
+                .as("the borrows row and the open loan name the same member").isEqualTo(1);
+    }
+
+    private long count(String sql, long id) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setLong(1, id);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getLong(1);
+            }
+        }
+    }
+}

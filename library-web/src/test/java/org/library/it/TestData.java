@@ -1,0 +1,50 @@
+package org.library.it;
+
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Fresh natural keys for each test, so that tests never depend on each other's rows or on the
+ * demo data, and can run again on the same database.
+ */
+public final class TestData {
+
+    private static final AtomicInteger SEQUENCE = new AtomicInteger(ThreadLocalRandom.current().nextInt(1_000_000));
+
+    private TestData() {
+    }
+
+    /** A valid, random ISBN-13 in the 979 range, which the demo catalogue does not use. */
+    public static String isbn() {
+        String body = "979" + String.format("%09d", ThreadLocalRandom.current().nextLong(1_000_000_000L));
+        int sum = 0;
+        for (int i = 0; i < 12; i++) {
+            sum += (body.charAt(i) - '0') * (i % 2 == 0 ? 1 : 3);
+        }
+        return body + (10 - sum % 10) % 10;
+    }
+
+    /** An ISBN-10 (check digit computed), for tests of normalisation. */
+    public static String isbn10() {
+        String body = String.format("%09d", ThreadLocalRandom.current().nextLong(1_000_000_000L));
+        int sum = 0;
+        for (int i = 0; i < 9; i++) {
+            sum += (10 - i) * (body.charAt(i) - '0');
+        }
+        int check = (11 - sum % 11) % 11;
+        return body + (check == 10 ? "X" : String.valueOf(check));
+    }
+
+    /** A member number outside the demo data's M0001xx range. */
+    public static String memberNumber() {
+        return "M" + (200_000 + Math.floorMod(SEQUENCE.incrementAndGet() * 7919L, 800_000));
+    }
+
+    public static String employeeNumber() {
+        return "E" + (20_000 + Math.floorMod(SEQUENCE.incrementAndGet() * 7919L, 80_000));
+    }
+
+    public static String email(String who) {
+        return who.toLowerCase() + "." + SEQUENCE.incrementAndGet() + "@it.example.org";
+    }
+}
