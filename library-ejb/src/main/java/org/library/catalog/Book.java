@@ -40,9 +40,6 @@ import org.library.members.Member;
  */
 @Entity
 @Table(name = "books")
-@NamedQuery(name = Book.PAGE_WITH_AUTHOR,
-        query = "SELECT b FROM Book b JOIN FETCH b.author ORDER BY b.title, b.id")
-@NamedQuery(name = Book.COUNT_ALL, query = "SELECT COUNT(b) FROM Book b")
 @NamedQuery(name = Book.BY_ID_WITH_AUTHOR,
         query = "SELECT b FROM Book b JOIN FETCH b.author WHERE b.id = :id")
 @NamedQuery(name = Book.BY_ISBN, query = "SELECT b FROM Book b JOIN FETCH b.author WHERE b.isbn = :isbn")
@@ -50,8 +47,6 @@ import org.library.members.Member;
         query = "SELECT m FROM Book b JOIN b.borrowers m WHERE b.id = :id ORDER BY m.name, m.id")
 public class Book {
 
-    public static final String PAGE_WITH_AUTHOR = "Book.pageWithAuthor";
-    public static final String COUNT_ALL = "Book.countAll";
     public static final String BY_ID_WITH_AUTHOR = "Book.byIdWithAuthor";
     public static final String BY_ISBN = "Book.byIsbn";
     public static final String BORROWERS = "Book.borrowers";

@@ -5,11 +5,14 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.library.members.Member;
 import org.library.platform.Inputs;
 import org.library.platform.Page;
 import org.library.platform.PageRequest;
+import org.library.platform.PagedQuery;
+import org.library.platform.SortOrder;
 import org.library.platform.RecordNotFoundException;
 import org.library.platform.StaleVersionException;
 import org.library.platform.Writes;
@@ -72,11 +75,26 @@ public class CatalogService {
                 .orElseThrow(() -> new RecordNotFoundException("author", id));
     }
 
-    public Page<Author> authors(PageRequest request) {
-        List<Author> items = em.createQuery("SELECT a FROM Author a ORDER BY a.name, a.id", Author.class)
-                .setFirstResult(request.offset()).setMaxResults(request.size()).getResultList();
-        long total = em.createQuery("SELECT COUNT(a) FROM Author a", Long.class).getSingleResult();
-        return new Page<>(items, request.page(), request.size(), total);
+    /**
+     * @param name part of the name to look for (case-insensitive), or {@code null} for all
+     */
+    public Page<Author> authors(String name, PageRequest request, SortOrder sort) {
+        PagedQuery<Author> query = new PagedQuery<>(Author.class, "SELECT a FROM Author a", "SELECT COUNT(a) FROM Author a");
+        if (name != null && !name.isBlank()) {
+            query.where("LOWER(a.name) LIKE :name ESCAPE '\\'", "name", PagedQuery.containing(name));
+        }
+        return query.page(em, request, sort.toJpql(AUTHOR_SORTS, "a.id"));
+    }
+
+    /** The number of books each author on the page has, in one statement. */
+    public Map<Long, Long> bookCounts(List<Author> authors) {
+        if (authors.isEmpty()) {
+            return Map.of();
+        }
+        return em.createQuery("SELECT b.author.id, COUNT(b) FROM Book b WHERE b.author IN :authors GROUP BY b.author.id",
+                        Object[].class)
+                .setParameter("authors", authors).getResultStream()
+                .collect(java.util.stream.Collectors.toMap(r -> (Long) r[0], r -> (Long) r[1]));
     }
 
     // ---- books ---------------------------------------------------------------------------
@@ -148,12 +166,42 @@ public class CatalogService {
                 .setParameter("isbn", normal).getResultStream().findFirst());
     }
 
-    /** A page of books, each with its author: two statements whatever the page size. */
+    /** Client sort names for books, to JPQL paths. */
+    public static final Map<String, String> BOOK_SORTS = Map.of(
+            "title", "b.title", "author", "a.name", "year", "b.publicationYear", "isbn", "b.isbn",
+            "copies", "b.copies", "available", "(b.copies - b.onLoan)");
+
+    public static final Map<String, String> AUTHOR_SORTS = Map.of(
+            "name", "a.name", "birthYear", "a.birthYear", "deathYear", "a.deathYear");
+
+    /** A page of all books by title, each with its author. */
     public Page<Book> books(PageRequest request) {
-        List<Book> items = em.createNamedQuery(Book.PAGE_WITH_AUTHOR, Book.class)
-                .setFirstResult(request.offset()).setMaxResults(request.size()).getResultList();
-        long total = em.createNamedQuery(Book.COUNT_ALL, Long.class).getSingleResult();
-        return new Page<>(items, request.page(), request.size(), total);
+        return books(BookFilter.ALL, request, SortOrder.asc("title"));
+    }
+
+    /**
+     * A filtered, sorted page of books, each with its author: two statements whatever the page
+     * size (one when the first page holds everything).
+     */
+    public Page<Book> books(BookFilter filter, PageRequest request, SortOrder sort) {
+        PagedQuery<Book> query = new PagedQuery<>(Book.class,
+                "SELECT b FROM Book b JOIN FETCH b.author a", "SELECT COUNT(b) FROM Book b JOIN b.author a");
+        if (filter.text() != null && !filter.text().isBlank()) {
+            Optional<String> isbn = Isbn.normalise(filter.text());
+            if (isbn.isPresent()) {
+                query.where("b.isbn = :isbn", "isbn", isbn.get());
+            } else {
+                query.where("LOWER(b.title) LIKE :text ESCAPE '\\' OR LOWER(a.name) LIKE :text ESCAPE '\\'",
+                        "text", PagedQuery.containing(filter.text()));
+            }
+        }
+        if (filter.authorId() != null) {
+            query.where("a.id = :authorId", "authorId", filter.authorId());
+        }
+        if (filter.availableOnly()) {
+            query.where("b.onLoan < b.copies");
+        }
+        return query.page(em, request, sort.toJpql(BOOK_SORTS, "b.id"));
     }
 
     /** The members who hold a copy of the book now (its side of the {@code borrows} relation). */

@@ -32,16 +32,12 @@ import org.library.catalog.Book;
  */
 @Entity
 @Table(name = "members")
-@NamedQuery(name = Member.PAGE, query = "SELECT m FROM Member m ORDER BY m.name, m.id")
-@NamedQuery(name = Member.COUNT_ALL, query = "SELECT COUNT(m) FROM Member m")
 @NamedQuery(name = Member.BY_NUMBER, query = "SELECT m FROM Member m WHERE m.memberNumber = :number")
 @NamedQuery(name = Member.BORROWED_BOOKS,
         query = "SELECT b FROM Member m JOIN m.borrowedBooks b JOIN FETCH b.author "
                 + "WHERE m.id = :id ORDER BY b.title, b.id")
 public class Member {
 
-    public static final String PAGE = "Member.page";
-    public static final String COUNT_ALL = "Member.countAll";
     public static final String BY_NUMBER = "Member.byNumber";
     public static final String BORROWED_BOOKS = "Member.borrowedBooks";
 

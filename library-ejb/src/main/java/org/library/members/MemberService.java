@@ -7,6 +7,7 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
@@ -15,6 +16,8 @@ import org.library.platform.LibraryException;
 import org.library.platform.Inputs;
 import org.library.platform.Page;
 import org.library.platform.PageRequest;
+import org.library.platform.PagedQuery;
+import org.library.platform.SortOrder;
 import org.library.platform.RecordNotFoundException;
 import org.library.platform.StaleVersionException;
 import org.library.platform.Writes;
@@ -96,11 +99,21 @@ public class MemberService {
                 .getResultStream().findFirst();
     }
 
-    public Page<Member> members(PageRequest request) {
-        List<Member> items = em.createNamedQuery(Member.PAGE, Member.class)
-                .setFirstResult(request.offset()).setMaxResults(request.size()).getResultList();
-        long total = em.createNamedQuery(Member.COUNT_ALL, Long.class).getSingleResult();
-        return new Page<>(items, request.page(), request.size(), total);
+    public static final Map<String, String> SORTS = Map.of(
+            "name", "m.name", "memberNumber", "m.memberNumber", "email", "m.email", "joinedOn", "m.joinedOn");
+
+    public Page<Member> members(MemberFilter filter, PageRequest request, SortOrder sort) {
+        PagedQuery<Member> query = new PagedQuery<>(Member.class, "SELECT m FROM Member m", "SELECT COUNT(m) FROM Member m");
+        if (filter.text() != null && !filter.text().isBlank()) {
+            query.where("LOWER(m.name) LIKE :text ESCAPE '\\' OR m.memberNumber = :number OR m.email = :email",
+                    "text", PagedQuery.containing(filter.text()),
+                    "number", filter.text().strip().toUpperCase(Locale.ROOT),
+                    "email", filter.text().strip().toLowerCase(Locale.ROOT));
+        }
+        if (filter.active() != null) {
+            query.where("m.active = :active", "active", filter.active());
+        }
+        return query.page(em, request, sort.toJpql(SORTS, "m.id"));
     }
 
     /** The books the member holds now, each with its author: the member's side of {@code borrows}. */

@@ -30,15 +30,10 @@ import java.util.Optional;
  */
 @Entity
 @Table(name = "librarians")
-@NamedQuery(name = Librarian.PAGE_WITH_PROFILE,
-        query = "SELECT l FROM Librarian l LEFT JOIN FETCH l.profile ORDER BY l.name, l.id")
-@NamedQuery(name = Librarian.COUNT_ALL, query = "SELECT COUNT(l) FROM Librarian l")
 @NamedQuery(name = Librarian.BY_ID_WITH_PROFILE,
         query = "SELECT l FROM Librarian l LEFT JOIN FETCH l.profile WHERE l.id = :id")
 public class Librarian {
 
-    public static final String PAGE_WITH_PROFILE = "Librarian.pageWithProfile";
-    public static final String COUNT_ALL = "Librarian.countAll";
     public static final String BY_ID_WITH_PROFILE = "Librarian.byIdWithProfile";
 
     public static final String EMPLOYEE_NUMBER_PATTERN = "E\\d{4,6}";

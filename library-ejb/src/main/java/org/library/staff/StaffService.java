@@ -5,12 +5,15 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.function.Function;
 import org.library.platform.LibraryException;
 import org.library.platform.Inputs;
 import org.library.platform.Page;
 import org.library.platform.PageRequest;
+import org.library.platform.PagedQuery;
+import org.library.platform.SortOrder;
 import org.library.platform.RecordNotFoundException;
 import org.library.platform.StaleVersionException;
 import org.library.platform.Writes;
@@ -83,11 +86,13 @@ public class StaffService {
                 .orElseThrow(() -> new RecordNotFoundException("librarian", id));
     }
 
-    public Page<Librarian> librarians(PageRequest request) {
-        List<Librarian> items = em.createNamedQuery(Librarian.PAGE_WITH_PROFILE, Librarian.class)
-                .setFirstResult(request.offset()).setMaxResults(request.size()).getResultList();
-        long total = em.createNamedQuery(Librarian.COUNT_ALL, Long.class).getSingleResult();
-        return new Page<>(items, request.page(), request.size(), total);
+    public static final Map<String, String> SORTS = Map.of(
+            "name", "l.name", "employeeNumber", "l.employeeNumber", "email", "l.email");
+
+    /** A page of librarians, each with its profile (fetched in the same statement). */
+    public Page<Librarian> librarians(PageRequest request, SortOrder sort) {
+        return new PagedQuery<>(Librarian.class, "SELECT l FROM Librarian l LEFT JOIN FETCH l.profile",
+                "SELECT COUNT(l) FROM Librarian l").page(em, request, sort.toJpql(SORTS, "l.id"));
     }
 
     /**

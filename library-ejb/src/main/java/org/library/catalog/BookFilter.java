@@ -1,0 +1,14 @@
+package org.library.catalog;
+
+/**
+ * Which books a list shows; every part is optional.
+ *
+ * @param text          matches the title or the author's name (case-insensitive, anywhere), or
+ *                      the ISBN in any valid form
+ * @param authorId      only this author's books
+ * @param availableOnly only books with a copy on the shelf
+ */
+public record BookFilter(String text, Long authorId, boolean availableOnly) {
+
+    public static final BookFilter ALL = new BookFilter(null, null, false);
+}

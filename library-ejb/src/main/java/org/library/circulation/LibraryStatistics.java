@@ -1,0 +1,5 @@
+package org.library.circulation;
+
+/** The figures of the home page. */
+public record LibraryStatistics(long titles, long copies, long copiesOut, long members, long overdueLoans) {
+}

@@ -1,0 +1,59 @@
+package org.library.platform;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A filtered, sorted list query and its count, built from whitelisted JPQL fragments and bound
+ * parameters: one statement for the page (fetch joins included), one for the total.
+ */
+public final class PagedQuery<T> {
+
+    private final Class<T> type;
+    private final String select;
+    private final String count;
+    private final StringBuilder where = new StringBuilder();
+    private final Map<String, Object> parameters = new LinkedHashMap<>();
+
+    /**
+     * @param select e.g. {@code SELECT b FROM Book b JOIN FETCH b.author a}
+     * @param count  e.g. {@code SELECT COUNT(b) FROM Book b JOIN b.author a}
+     */
+    public PagedQuery(Class<T> type, String select, String count) {
+        this.type = type;
+        this.select = select;
+        this.count = count;
+    }
+
+    /** Adds a condition (ANDed with the others) and its named parameters, given as name, value, ... */
+    public PagedQuery<T> where(String condition, Object... nameValuePairs) {
+        where.append(where.length() == 0 ? " WHERE " : " AND ").append('(').append(condition).append(')');
+        for (int i = 0; i < nameValuePairs.length; i += 2) {
+            parameters.put((String) nameValuePairs[i], nameValuePairs[i + 1]);
+        }
+        return this;
+    }
+
+    public Page<T> page(EntityManager em, PageRequest request, String orderBy) {
+        TypedQuery<T> items = em.createQuery(select + where + orderBy, type)
+                .setFirstResult(request.offset()).setMaxResults(request.size());
+        TypedQuery<Long> total = em.createQuery(count + where, Long.class);
+        parameters.forEach((name, value) -> {
+            items.setParameter(name, value);
+            total.setParameter(name, value);
+        });
+        List<T> rows = items.getResultList();
+        // a first page that is not full holds everything: the count would only repeat it
+        long size = request.page() == 0 && rows.size() < request.size() ? rows.size() : total.getSingleResult();
+        return new Page<>(rows, request.page(), request.size(), size);
+    }
+
+    /** {@code %text%} in lower case, with LIKE's wildcards in the text taken literally. */
+    public static String containing(String text) {
+        return "%" + text.strip().toLowerCase(java.util.Locale.ROOT)
+                .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
+}
