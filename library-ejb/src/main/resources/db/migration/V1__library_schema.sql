@@ -46,12 +46,14 @@ CREATE TABLE members (
     name           VARCHAR(200) NOT NULL,
     email          VARCHAR(254) NOT NULL,
     joined_on      DATE NOT NULL,
-    active         BOOLEAN DEFAULT TRUE NOT NULL,
+    active         SMALLINT DEFAULT 1 NOT NULL,
     version        BIGINT NOT NULL,
     CONSTRAINT pk_members PRIMARY KEY (id),
     CONSTRAINT uq_members_number UNIQUE (member_number),
     CONSTRAINT uq_members_email UNIQUE (email),
-    CONSTRAINT ck_members_name CHECK (LENGTH(TRIM(name)) > 0)
+    CONSTRAINT ck_members_name CHECK (LENGTH(TRIM(name)) > 0),
+    -- a flag: SMALLINT rather than BOOLEAN, see BooleanToIntegerConverter
+    CONSTRAINT ck_members_active CHECK (active IN (0, 1))
 );
 CREATE INDEX ix_members_name ON members (name, id);
 

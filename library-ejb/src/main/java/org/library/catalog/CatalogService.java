@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.library.members.Member;
+import org.library.platform.FieldViolation;
 import org.library.platform.Inputs;
 import org.library.platform.Page;
 import org.library.platform.PageRequest;
@@ -123,6 +124,7 @@ public class CatalogService {
         inputs.valid(data);
         Book book = book(id);
         StaleVersionException.check("book", id, book.getVersion(), expectedVersion);
+        FieldViolation.refuseChange("isbn", book.getIsbn(), Isbn.normalise(data.isbn()).orElseThrow());
         if (data.copies() < book.getOnLoan()) {
             throw new CopiesBelowOnLoanException(book.getTitle(), data.copies(), book.getOnLoan());
         }

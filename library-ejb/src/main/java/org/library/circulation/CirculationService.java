@@ -129,10 +129,9 @@ public class CirculationService {
                 ((Number) books[2]).longValue(), members, overdue);
     }
 
-    /** Days past the due date on {@code loan}, 0 when it is not overdue (today by the clock). */
+    /** Days past the due date on {@code loan}, 0 when it is not overdue (today by the service's clock). */
     public long daysOverdue(Loan loan) {
-        return loan.isOverdueOn(LocalDate.now(clock))
-                ? java.time.temporal.ChronoUnit.DAYS.between(loan.getDueOn(), LocalDate.now(clock)) : 0;
+        return loan.daysOverdueOn(LocalDate.now(clock));
     }
 
     public Loan loan(long id) {

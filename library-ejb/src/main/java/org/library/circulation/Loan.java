@@ -105,6 +105,11 @@ public class Loan {
         return isOpen() && dueOn.isBefore(day);
     }
 
+    /** Whole days past the due date on {@code day}; 0 when returned or not yet due. */
+    public long daysOverdueOn(LocalDate day) {
+        return isOverdueOn(day) ? java.time.temporal.ChronoUnit.DAYS.between(dueOn, day) : 0;
+    }
+
     public Long getId() {
         return id;
     }

@@ -1,6 +1,7 @@
 package org.library.members;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -23,6 +24,7 @@ import java.util.HashSet;
 import java.util.Objects;
 import java.util.Set;
 import org.library.catalog.Book;
+import org.library.platform.BooleanToIntegerConverter;
 
 /**
  * A library card holder. Owning side of Member M:N Book through the association table
@@ -70,6 +72,7 @@ public class Member {
     @Column(name = "joined_on", nullable = false)
     private LocalDate joinedOn;
 
+    @Convert(converter = BooleanToIntegerConverter.class)
     @Column(nullable = false)
     private boolean active = true;
 

@@ -10,7 +10,8 @@ import java.time.LocalDate;
 
 /**
  * What a caller supplies to create or change a member; the limits are the entity's. The member
- * number is taken at creation only (printed on the card); {@code joinedOn} defaults to today.
+ * number is taken at creation only (printed on the card); {@code joinedOn} defaults to today and
+ * {@code active} to true.
  */
 public record MemberData(
         @NotNull @Pattern(regexp = Member.NUMBER_PATTERN, message = "must look like M000123 (M and six digits)")
@@ -18,5 +19,10 @@ public record MemberData(
         @NotBlank @Size(max = 200) String name,
         @NotBlank @Email @Size(max = 254) String email,
         @PastOrPresent LocalDate joinedOn,
-        boolean active) {
+        Boolean active) {
+
+    /** Active unless said otherwise: a new card works at once. */
+    public boolean activeOrDefault() {
+        return active == null || active;
+    }
 }

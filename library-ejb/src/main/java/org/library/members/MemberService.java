@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.library.catalog.Book;
 import org.library.platform.LibraryException;
+import org.library.platform.FieldViolation;
 import org.library.platform.Inputs;
 import org.library.platform.Page;
 import org.library.platform.PageRequest;
@@ -48,7 +49,7 @@ public class MemberService {
         refuseTakenEmail(email, null);
         LocalDate joined = data.joinedOn() != null ? data.joinedOn() : LocalDate.now(clock);
         Member member = new Member(data.memberNumber(), data.name().strip(), email, joined);
-        member.setActive(data.active());
+        member.setActive(data.activeOrDefault());
         em.persist(member);
         Writes.flush(em, "member", data.memberNumber(), uniqueViolation(data.memberNumber(), email));
         return member;
@@ -59,6 +60,7 @@ public class MemberService {
         inputs.valid(data);
         Member member = member(id);
         StaleVersionException.check("member", id, member.getVersion(), expectedVersion);
+        FieldViolation.refuseChange("memberNumber", member.getMemberNumber(), data.memberNumber());
         String email = normaliseEmail(data.email());
         refuseTakenEmail(email, member.getId());
         member.setName(data.name().strip());
@@ -66,7 +68,7 @@ public class MemberService {
         if (data.joinedOn() != null) {
             member.setJoinedOn(data.joinedOn());
         }
-        member.setActive(data.active());
+        member.setActive(data.activeOrDefault());
         Writes.flush(em, "member", id, uniqueViolation(member.getMemberNumber(), email));
         return member;
     }

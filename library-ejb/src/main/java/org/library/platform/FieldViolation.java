@@ -14,6 +14,19 @@ import java.util.List;
  */
 public record FieldViolation(String field, String message) {
 
+    /**
+     * Natural keys (ISBN, member number, employee number) are fixed at creation: an update that
+     * names another one is refused rather than silently ignored.
+     *
+     * @throws InvalidInputException when {@code requested} differs from {@code current}
+     */
+    public static void refuseChange(String field, String current, String requested) {
+        if (!current.equals(requested)) {
+            throw new InvalidInputException(List.of(new FieldViolation(field,
+                    "cannot be changed (is " + current + "); create a new record instead")));
+        }
+    }
+
     public static List<FieldViolation> of(Collection<? extends ConstraintViolation<?>> violations) {
         return violations.stream()
                 .map(v -> new FieldViolation(fieldName(v), v.getMessage()))

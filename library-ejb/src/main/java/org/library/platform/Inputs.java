@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
-import java.util.Objects;
+import java.util.List;
 import java.util.Set;
 
 /** Checks a service's input record against its Bean Validation constraints. */
@@ -19,7 +19,9 @@ public class Inputs {
      * @throws InvalidInputException listing every invalid field
      */
     public <T> T valid(T input) {
-        Objects.requireNonNull(input, "input");
+        if (input == null) {
+            throw new InvalidInputException(List.of(new FieldViolation("body", "is required")));
+        }
         Set<ConstraintViolation<T>> violations = validator.validate(input);
         if (!violations.isEmpty()) {
             throw new InvalidInputException(FieldViolation.of(violations));

@@ -50,6 +50,7 @@ public record SortOrder(String property, boolean ascending) {
                     "cannot sort by '" + property + "'; sortable: " + String.join(", ", new java.util.TreeSet<>(whitelist.keySet())))));
         }
         String direction = ascending ? " ASC" : " DESC";
-        return " ORDER BY " + path + direction + ", " + tieBreak + direction;
+        // rows without a value (a book with no known year) come last either way, on every database
+        return " ORDER BY " + path + direction + " NULLS LAST, " + tieBreak + direction;
     }
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Locale;
 import java.util.function.Function;
 import org.library.platform.LibraryException;
+import org.library.platform.FieldViolation;
 import org.library.platform.Inputs;
 import org.library.platform.Page;
 import org.library.platform.PageRequest;
@@ -59,6 +60,7 @@ public class StaffService {
         inputs.valid(data);
         Librarian librarian = librarian(id);
         StaleVersionException.check("librarian", id, librarian.getVersion(), expectedVersion);
+        FieldViolation.refuseChange("employeeNumber", librarian.getEmployeeNumber(), data.employeeNumber());
         String email = data.email().strip().toLowerCase(Locale.ROOT);
         List<Long> owners = em.createQuery("SELECT l.id FROM Librarian l WHERE l.email = :v", Long.class)
                 .setParameter("v", email).getResultList();

@@ -45,6 +45,6 @@ public final class TestData {
     }
 
     public static String email(String who) {
-        return who.toLowerCase() + "." + SEQUENCE.incrementAndGet() + "@it.example.org";
+        return who.toLowerCase().replaceAll("[^a-z0-9]+", ".") + "." + SEQUENCE.incrementAndGet() + "@it.example.org";
     }
 }

@@ -2,37 +2,100 @@ package org.library.web.api;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.library.catalog.Book;
+import org.library.catalog.BookFilter;
 import org.library.catalog.CatalogService;
-import org.library.platform.PageRequest;
+import org.library.web.api.Requests.BookInput;
+import org.library.web.api.Views.MemberRef;
 
-/** The catalogue's books. */
+/** The catalogue's books, with their author and availability; and who holds each now. */
 @Path("books")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Books")
 public class BooksResource {
 
     @Inject
     CatalogService catalog;
 
+    @Context
+    UriInfo uri;
+
+    @Context
+    HttpHeaders headers;
+
+    @Context
+    Request request;
+
     @GET
-    public PageView<BookView> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
-                                   @QueryParam("size") @DefaultValue("" + PageRequest.DEFAULT_SIZE)
-                                   @Min(1) @Max(PageRequest.MAX_SIZE) int size) {
-        return PageView.of(catalog.books(new PageRequest(page, size)).map(BookView::of));
+    @Operation(summary = "List or search books",
+            description = "Paged; sortable by title, author, year, isbn, copies, available.")
+    public Response list(
+            @QueryParam("q") @Parameter(description = "title or author name (part of), or an ISBN in any form") String q,
+            @QueryParam("authorId") @Parameter(description = "only this author's books") String authorId,
+            @QueryParam("available") @Parameter(description = "true: only books with a copy on the shelf") boolean available,
+            @BeanParam Paging paging) {
+        return Responses.page(catalog.books(new BookFilter(q, Paging.id("authorId", authorId), available), paging.request(), paging.sort("title")),
+                BookView::of, uri);
+    }
+
+    @POST
+    @Operation(summary = "Add a book to the catalogue", description = "The ISBN may be an ISBN-10 or ISBN-13; it is stored as ISBN-13. 409 when it exists.")
+    public Response create(BookInput body) {
+        Book book = catalog.createBook(body == null ? null : body.data());
+        return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(book.getId())).build())
+                .tag(Responses.etag(book.getVersion())).entity(BookView.of(book)).build();
     }
 
     @GET
     @Path("{id}")
-    public BookView get(@PathParam("id") long id) {
-        return BookView.of(catalog.book(id));
+    @Operation(summary = "Read a book")
+    public Response get(@PathParam("id") long id) {
+        Book book = catalog.book(id);
+        return Responses.versioned(BookView.of(book), book.getVersion(), request);
+    }
+
+    @PUT
+    @Path("{id}")
+    @Operation(summary = "Change a book", description = "Title, year, copies, author; the ISBN cannot change. If-Match: 412 when stale; 409 below the copies out.")
+    public Response update(@PathParam("id") long id, BookInput body) {
+        Book book = catalog.updateBook(id, Responses.expectedVersion(headers), body == null ? null : body.data());
+        return Response.ok(BookView.of(book)).tag(Responses.etag(book.getVersion())).build();
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Operation(summary = "Remove a book", description = "409 while a copy is out.")
+    public Response delete(@PathParam("id") long id) {
+        catalog.deleteBook(id, Responses.expectedVersion(headers));
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("{id}/borrowers")
+    @Operation(summary = "Members holding a copy now", description = "The book's side of the borrows relation.")
+    public List<MemberRef> borrowers(@PathParam("id") long id) {
+        return catalog.borrowers(id).stream().map(MemberRef::of).toList();
     }
 }

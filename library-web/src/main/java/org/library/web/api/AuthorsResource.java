@@ -1,0 +1,96 @@
+package org.library.web.api;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.library.catalog.Author;
+import org.library.catalog.BookFilter;
+import org.library.catalog.CatalogService;
+import org.library.web.api.Requests.AuthorInput;
+import org.library.web.api.Views.AuthorView;
+
+/** Authors, and each author's books (the 1:N relation seen from the "one" side). */
+@Path("authors")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Authors")
+public class AuthorsResource {
+
+    @Inject
+    CatalogService catalog;
+
+    @Context
+    UriInfo uri;
+
+    @Context
+    HttpHeaders headers;
+
+    @Context
+    Request request;
+
+    @GET
+    @Operation(summary = "List authors", description = "Paged; sortable by name, birthYear, deathYear.")
+    public Response list(@QueryParam("q") @Parameter(description = "part of the name") String q, @BeanParam Paging paging) {
+        return Responses.page(catalog.authors(q, paging.request(), paging.sort("name")), AuthorView::of, uri);
+    }
+
+    @POST
+    @Operation(summary = "Create an author")
+    public Response create(AuthorInput body) {
+        Author author = catalog.createAuthor(body == null ? null : body.data());
+        return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(author.getId())).build())
+                .tag(Responses.etag(author.getVersion())).entity(AuthorView.of(author)).build();
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "Read an author", description = "Answers an ETag; If-None-Match gives 304.")
+    public Response get(@PathParam("id") long id) {
+        Author author = catalog.author(id);
+        return Responses.versioned(AuthorView.of(author), author.getVersion(), request);
+    }
+
+    @PUT
+    @Path("{id}")
+    @Operation(summary = "Change an author", description = "Send If-Match with the ETag you read: 412 when stale.")
+    public Response update(@PathParam("id") long id, AuthorInput body) {
+        Author author = catalog.updateAuthor(id, Responses.expectedVersion(headers), body == null ? null : body.data());
+        return Response.ok(AuthorView.of(author)).tag(Responses.etag(author.getVersion())).build();
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Operation(summary = "Delete an author", description = "409 while the author has books.")
+    public Response delete(@PathParam("id") long id) {
+        catalog.deleteAuthor(id, Responses.expectedVersion(headers));
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("{id}/books")
+    @Operation(summary = "The author's books", description = "Paged and sortable like /books.")
+    public Response books(@PathParam("id") long id, @BeanParam Paging paging) {
+        catalog.author(id);
+        return Responses.page(catalog.books(new BookFilter(null, id, false), paging.request(), paging.sort("title")),
+                BookView::of, uri);
+    }
+}

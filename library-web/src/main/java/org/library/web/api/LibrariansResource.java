@@ -1,0 +1,115 @@
+package org.library.web.api;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.library.staff.Librarian;
+import org.library.staff.Profile;
+import org.library.staff.StaffService;
+import org.library.web.api.Requests.LibrarianInput;
+import org.library.web.api.Requests.NewLibrarian;
+import org.library.web.api.Requests.ProfileInput;
+import org.library.web.api.Views.LibrarianView;
+import org.library.web.api.Views.ProfileView;
+
+/**
+ * Librarians, and each librarian's profile as a sub-resource: the 1:1 relation, where PUT creates
+ * or replaces the one profile and a second one cannot exist.
+ */
+@Path("librarians")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Librarians")
+public class LibrariansResource {
+
+    @Inject
+    StaffService staff;
+
+    @Context
+    UriInfo uri;
+
+    @Context
+    HttpHeaders headers;
+
+    @Context
+    Request request;
+
+    @GET
+    @Operation(summary = "List librarians", description = "Each with its profile; paged; sortable by name, employeeNumber, email.")
+    public Response list(@BeanParam Paging paging) {
+        return Responses.page(staff.librarians(paging.request(), paging.sort("name")), LibrarianView::of, uri);
+    }
+
+    @POST
+    @Operation(summary = "Add a librarian", description = "Optionally with the profile. 409 for a taken employee number or e-mail.")
+    public Response create(NewLibrarian body) {
+        Librarian librarian = body == null ? staff.create(null, null) : staff.create(body.data(), body.profileContent());
+        return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(librarian.getId())).build())
+                .tag(Responses.etag(librarian.getVersion())).entity(LibrarianView.of(librarian)).build();
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "Read a librarian, with the profile")
+    public Response get(@PathParam("id") long id) {
+        Librarian librarian = staff.librarian(id);
+        return Responses.versioned(LibrarianView.of(librarian), librarian.getVersion(), request);
+    }
+
+    @PUT
+    @Path("{id}")
+    @Operation(summary = "Change a librarian", description = "Name and e-mail; the employee number cannot change. If-Match: 412 when stale.")
+    public Response update(@PathParam("id") long id, LibrarianInput body) {
+        Librarian librarian = staff.update(id, Responses.expectedVersion(headers), body == null ? null : body.data());
+        return Response.ok(LibrarianView.of(librarian)).tag(Responses.etag(librarian.getVersion())).build();
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Operation(summary = "Remove a librarian and the profile")
+    public Response delete(@PathParam("id") long id) {
+        staff.delete(id, Responses.expectedVersion(headers));
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("{id}/profile")
+    @Operation(summary = "Read the librarian's profile", description = "404 when the librarian has none.")
+    public Response profile(@PathParam("id") long id) {
+        Profile profile = staff.profile(id);
+        return Responses.versioned(ProfileView.of(profile), profile.getVersion(), request);
+    }
+
+    @PUT
+    @Path("{id}/profile")
+    @Operation(summary = "Create or replace the librarian's profile", description = "There is only ever one profile per librarian. If-Match (the profile's ETag): 412 when stale.")
+    public Response putProfile(@PathParam("id") long id, ProfileInput body) {
+        Profile profile = staff.putProfile(id, Responses.expectedVersion(headers), body == null ? null : body.content());
+        return Response.ok(ProfileView.of(profile)).tag(Responses.etag(profile.getVersion())).build();
+    }
+
+    @DELETE
+    @Path("{id}/profile")
+    @Operation(summary = "Remove the librarian's profile")
+    public Response deleteProfile(@PathParam("id") long id) {
+        staff.removeProfile(id, Responses.expectedVersion(headers));
+        return Response.noContent().build();
+    }
+}

@@ -1,0 +1,55 @@
+package org.library.web.api;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.Clock;
+import java.time.LocalDate;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.library.circulation.CirculationService;
+import org.library.circulation.Loan;
+import org.library.web.api.Views.LoanView;
+
+/** The loan ledger: every borrowing with its dates. */
+@Path("loans")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Members and circulation")
+public class LoansResource {
+
+    @Inject
+    CirculationService circulation;
+
+    @Inject
+    Clock clock;
+
+    @Context
+    UriInfo uri;
+
+    @GET
+    @Operation(summary = "List loans", description = "Paged; sortable by borrowedAt, dueOn, returnedAt; overdue=true lists open loans past their due date.")
+    public Response list(@QueryParam("overdue") @Parameter(description = "true: only overdue loans") boolean overdue,
+                         @BeanParam Paging paging) {
+        return Responses.page(circulation.loans(overdue, paging.request(), paging.sort(overdue ? "dueOn" : "borrowedAt")),
+                l -> LoanView.of(l, LocalDate.now(clock)), uri);
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "Read a loan")
+    public LoanView get(@PathParam("id") long id) {
+        Loan loan = circulation.loan(id);
+        return LoanView.of(loan, LocalDate.now(clock));
+    }
+}

@@ -1,0 +1,143 @@
+package org.library.web.api;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.library.circulation.CirculationService;
+import org.library.circulation.Loan;
+import org.library.members.Member;
+import org.library.members.MemberFilter;
+import org.library.members.MemberService;
+import org.library.platform.FieldViolation;
+import org.library.platform.InvalidInputException;
+import org.library.web.api.Requests.BorrowRequest;
+import org.library.web.api.Requests.MemberInput;
+import org.library.web.api.Views.LoanView;
+import org.library.web.api.Views.MemberView;
+
+/**
+ * Members; the books each holds now ({@code borrows}, the M:N relation) and their loan history;
+ * borrowing ({@code POST …/borrows}) and returning ({@code DELETE …/borrows/{bookId}}).
+ */
+@Path("members")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Members and circulation")
+public class MembersResource {
+
+    @Inject
+    MemberService members;
+
+    @Inject
+    CirculationService circulation;
+
+    @Inject
+    Clock clock;
+
+    @Context
+    UriInfo uri;
+
+    @Context
+    HttpHeaders headers;
+
+    @Context
+    Request request;
+
+    @GET
+    @Operation(summary = "List or search members", description = "Paged; sortable by name, memberNumber, email, joinedOn.")
+    public Response list(
+            @QueryParam("q") @Parameter(description = "part of the name, or the exact member number or e-mail") String q,
+            @QueryParam("active") @Parameter(description = "true or false; absent: both") Boolean active,
+            @BeanParam Paging paging) {
+        return Responses.page(members.members(new MemberFilter(q, active), paging.request(), paging.sort("name")),
+                MemberView::of, uri);
+    }
+
+    @POST
+    @Operation(summary = "Register a member", description = "joinedOn defaults to today, active to true. 409 for a taken number or e-mail.")
+    public Response create(MemberInput body) {
+        Member member = members.create(body == null ? null : body.data());
+        return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(member.getId())).build())
+                .tag(Responses.etag(member.getVersion())).entity(MemberView.of(member)).build();
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "Read a member")
+    public Response get(@PathParam("id") long id) {
+        Member member = members.member(id);
+        return Responses.versioned(MemberView.of(member), member.getVersion(), request);
+    }
+
+    @PUT
+    @Path("{id}")
+    @Operation(summary = "Change a member", description = "Name, e-mail, joinedOn, active (false deactivates). The member number cannot change. If-Match: 412 when stale.")
+    public Response update(@PathParam("id") long id, MemberInput body) {
+        Member member = members.update(id, Responses.expectedVersion(headers), body == null ? null : body.data());
+        return Response.ok(MemberView.of(member)).tag(Responses.etag(member.getVersion())).build();
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Operation(summary = "Delete a member and their loan history", description = "409 while they hold books.")
+    public Response delete(@PathParam("id") long id) {
+        members.delete(id, Responses.expectedVersion(headers));
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("{id}/borrows")
+    @Operation(summary = "The books the member holds now", description = "The member's side of the borrows relation.")
+    public List<Views.BookRef> borrows(@PathParam("id") long id) {
+        return members.borrowedBooks(id).stream().map(Views.BookRef::of).toList();
+    }
+
+    @POST
+    @Path("{id}/borrows")
+    @Operation(summary = "Borrow a book", description = "201 with the Location of the new loan; 409 when no copy is available, the member already holds it or is inactive.")
+    public Response borrow(@PathParam("id") long id, BorrowRequest body) {
+        if (body == null || body.bookId() == null) {
+            throw new InvalidInputException(List.of(new FieldViolation("bookId", "is required")));
+        }
+        Loan loan = circulation.borrow(id, body.bookId());
+        return Response.created(uri.getBaseUriBuilder().path(LoansResource.class).path(String.valueOf(loan.getId())).build())
+                .entity(LoanView.of(loan, LocalDate.now(clock))).build();
+    }
+
+    @DELETE
+    @Path("{id}/borrows/{bookId}")
+    @Operation(summary = "Return a book", description = "Closes the loan; 409 when the member does not hold the book.")
+    public Response giveBack(@PathParam("id") long id, @PathParam("bookId") long bookId) {
+        circulation.giveBack(id, bookId);
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("{id}/loans")
+    @Operation(summary = "The member's loan history", description = "Every loan, newest first, open and returned.")
+    public List<LoanView> loans(@PathParam("id") long id) {
+        return circulation.history(id).stream().map(l -> LoanView.of(l, LocalDate.now(clock))).toList();
+    }
+}

@@ -1,0 +1,70 @@
+package org.library.web.api;
+
+import jakarta.ws.rs.QueryParam;
+import java.util.ArrayList;
+import java.util.List;
+import org.library.platform.FieldViolation;
+import org.library.platform.InvalidInputException;
+import org.library.platform.PageRequest;
+import org.library.platform.SortOrder;
+
+/**
+ * The paging and sorting query parameters every list resource takes: {@code page} (from 0),
+ * {@code size} (1 to {@value PageRequest#MAX_SIZE}, default {@value PageRequest#DEFAULT_SIZE}) and
+ * {@code sort} ({@code title}, {@code -title} or {@code title,desc}). Read as text and checked
+ * here, so that {@code page=abc} is a 400 naming the parameter, not the 404 JAX-RS gives for a
+ * query parameter it cannot convert.
+ */
+public class Paging {
+
+    @QueryParam("page")
+    String page;
+
+    @QueryParam("size")
+    String size;
+
+    @QueryParam("sort")
+    String sort;
+
+    public PageRequest request() {
+        List<FieldViolation> violations = new ArrayList<>();
+        int pageNumber = number("page", page, 0, 0, Integer.MAX_VALUE / PageRequest.MAX_SIZE, violations);
+        int pageSize = number("size", size, PageRequest.DEFAULT_SIZE, 1, PageRequest.MAX_SIZE, violations);
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
+        return new PageRequest(pageNumber, pageSize);
+    }
+
+    public SortOrder sort(String defaultProperty) {
+        return SortOrder.parse(sort).orElse(SortOrder.asc(defaultProperty));
+    }
+
+    /** An optional id query parameter; text that is not one is a 400 naming the parameter. */
+    public static Long id(String name, String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.valueOf(text.strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException(List.of(new FieldViolation(name, "must be a numeric id")));
+        }
+    }
+
+    private static int number(String name, String text, int defaultValue, int min, int max, List<FieldViolation> violations) {
+        if (text == null || text.isBlank()) {
+            return defaultValue;
+        }
+        try {
+            int value = Integer.parseInt(text.strip());
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        violations.add(new FieldViolation(name, "must be a whole number between " + min + " and " + max));
+        return defaultValue;
+    }
+}

@@ -1,0 +1,71 @@
+package org.library.web.api;
+
+import java.util.Map;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.Components;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.media.MediaType;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+
+/**
+ * Documents, in one place, the errors every operation can answer — as RFC 9457 problem documents
+ * with one shared schema — instead of repeating them on each resource method.
+ */
+public class ProblemResponsesFilter implements OASFilter {
+
+    private static final String PROBLEM = "#/components/schemas/Problem";
+
+    private static final Map<String, String> COMMON = Map.of(
+            "400", "Invalid input: the errors list names each bad field or parameter.",
+            "404", "No such record (or route).",
+            "500", "A server-side failure; nothing was changed. The detail carries an incident id.");
+
+    private static final Map<String, String> WRITES = Map.of(
+            "409", "Refused by a library rule (no copy available, duplicate ISBN, author still has books, ...).",
+            "412", "If-Match named a version that is no longer current: reload and apply the change again.",
+            "415", "The body must be application/json.");
+
+    @Override
+    public Operation filterOperation(Operation operation) {
+        COMMON.forEach((code, text) -> addProblem(operation, code, text));
+        boolean writes = operation.getRequestBody() != null
+                || operation.getResponses().hasAPIResponse("201") || operation.getResponses().hasAPIResponse("204");
+        if (writes) {
+            WRITES.forEach((code, text) -> addProblem(operation, code, text));
+        }
+        return operation;
+    }
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        Components components = openAPI.getComponents() != null ? openAPI.getComponents() : OASFactory.createComponents();
+        Schema error = OASFactory.createSchema().type(Schema.SchemaType.OBJECT)
+                .addProperty("field", OASFactory.createSchema().type(Schema.SchemaType.STRING).example("isbn"))
+                .addProperty("message", OASFactory.createSchema().type(Schema.SchemaType.STRING)
+                        .example("must be a valid ISBN-10 or ISBN-13 (check digit included)"));
+        components.addSchema("Problem", OASFactory.createSchema().type(Schema.SchemaType.OBJECT)
+                .description("RFC 9457 problem details")
+                .addProperty("type", OASFactory.createSchema().type(Schema.SchemaType.STRING).format("uri")
+                        .example(Problem.TYPE_BASE + "no-copy-available"))
+                .addProperty("title", OASFactory.createSchema().type(Schema.SchemaType.STRING).example("Refused by a library rule"))
+                .addProperty("status", OASFactory.createSchema().type(Schema.SchemaType.INTEGER).example(409))
+                .addProperty("detail", OASFactory.createSchema().type(Schema.SchemaType.STRING)
+                        .example("No copy of \"Emma\" (ISBN 9780141439587) is available: every copy is out."))
+                .addProperty("instance", OASFactory.createSchema().type(Schema.SchemaType.STRING).format("uri"))
+                .addProperty("errors", OASFactory.createSchema().type(Schema.SchemaType.ARRAY).items(error)));
+        openAPI.setComponents(components);
+    }
+
+    private static void addProblem(Operation operation, String code, String description) {
+        if (operation.getResponses() == null || operation.getResponses().hasAPIResponse(code)) {
+            return;
+        }
+        MediaType problem = OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM));
+        APIResponse response = OASFactory.createAPIResponse().description(description)
+                .content(OASFactory.createContent().addMediaType("application/problem+json", problem));
+        operation.getResponses().addAPIResponse(code, response);
+    }
+}

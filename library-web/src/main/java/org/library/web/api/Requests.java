@@ -1,0 +1,92 @@
+package org.library.web.api;
+
+import java.time.LocalDate;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.library.catalog.AuthorData;
+import org.library.catalog.BookData;
+import org.library.members.MemberData;
+import org.library.staff.LibrarianData;
+import org.library.staff.ProfileContent;
+
+/**
+ * The JSON bodies the API accepts. They carry no rules of their own: each becomes the service's
+ * input record, whose Bean Validation constraints are the one definition of the limits (a
+ * violation comes back as a 400 naming the field).
+ */
+public final class Requests {
+
+    private Requests() {
+    }
+
+    @Schema(name = "AuthorInput")
+    public record AuthorInput(
+            @Schema(example = "Mary Shelley", maxLength = 200, required = true) String name,
+            @Schema(example = "1797") Integer birthYear,
+            @Schema(example = "1851") Integer deathYear) {
+        AuthorData data() {
+            return new AuthorData(name, birthYear, deathYear);
+        }
+    }
+
+    @Schema(name = "BookInput")
+    public record BookInput(
+            @Schema(example = "978-0-14-143947-1", description = "ISBN-10 or ISBN-13; stored as ISBN-13. Fixed after creation.",
+                    required = true) String isbn,
+            @Schema(example = "Frankenstein", maxLength = 300, required = true) String title,
+            @Schema(example = "1818") Integer publicationYear,
+            @Schema(example = "3", minimum = "1", maximum = "10000", required = true) Integer copies,
+            @Schema(example = "12", required = true) Long authorId) {
+        BookData data() {
+            return new BookData(isbn, title, publicationYear, copies == null ? 0 : copies, authorId);
+        }
+    }
+
+    @Schema(name = "MemberInput")
+    public record MemberInput(
+            @Schema(example = "M000200", pattern = "M\\d{6}", description = "Fixed after creation.", required = true)
+            String memberNumber,
+            @Schema(example = "Grace Hopper", maxLength = 200, required = true) String name,
+            @Schema(example = "grace.hopper@example.org", required = true) String email,
+            @Schema(example = "2026-11-25", description = "Defaults to today.") LocalDate joinedOn,
+            @Schema(example = "true", description = "Defaults to true; false deactivates the card.") Boolean active) {
+        MemberData data() {
+            return new MemberData(memberNumber, name, email, joinedOn, active);
+        }
+    }
+
+    @Schema(name = "LibrarianInput")
+    public record LibrarianInput(
+            @Schema(example = "E2001", pattern = "E\\d{4,6}", description = "Fixed after creation.", required = true)
+            String employeeNumber,
+            @Schema(example = "Melvil Dewey", required = true) String name,
+            @Schema(example = "melvil.dewey@library.example.org", required = true) String email) {
+        LibrarianData data() {
+            return new LibrarianData(employeeNumber, name, email);
+        }
+    }
+
+    @Schema(name = "NewLibrarian", description = "A librarian, optionally with the profile.")
+    public record NewLibrarian(String employeeNumber, String name, String email, ProfileInput profile) {
+        LibrarianData data() {
+            return new LibrarianData(employeeNumber, name, email);
+        }
+
+        ProfileContent profileContent() {
+            return profile == null ? null : profile.content();
+        }
+    }
+
+    @Schema(name = "ProfileInput")
+    public record ProfileInput(
+            @Schema(example = "Looks after the map collection.", maxLength = 2000) String bio,
+            @Schema(example = "+44 20 7946 0199", maxLength = 40) String phone,
+            @Schema(example = "Map room, second floor", maxLength = 100) String office) {
+        ProfileContent content() {
+            return new ProfileContent(bio, phone, office);
+        }
+    }
+
+    @Schema(name = "BorrowRequest")
+    public record BorrowRequest(@Schema(example = "7", required = true) Long bookId) {
+    }
+}

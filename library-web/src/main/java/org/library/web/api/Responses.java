@@ -1,0 +1,88 @@
+package org.library.web.api;
+
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Link;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.library.platform.FieldViolation;
+import org.library.platform.InvalidInputException;
+import org.library.platform.Page;
+
+/**
+ * How every resource answers lists and versioned records: the page in the body with its total,
+ * {@code Link} headers to the neighbouring pages, and an {@code ETag} made from the record's
+ * {@code @Version}, honoured in {@code If-Match} and {@code If-None-Match}.
+ */
+final class Responses {
+
+    static final String TOTAL_COUNT = "X-Total-Count";
+
+    private Responses() {
+    }
+
+    /** 200 with the page, {@code X-Total-Count} and {@code Link: <…>; rel="next"/"prev"/"first"/"last"}. */
+    static <E, V> Response page(Page<E> page, Function<? super E, ? extends V> view, UriInfo uri) {
+        Page<V> views = page.map(view);
+        List<Link> links = new ArrayList<>();
+        int last = Math.max(0, views.totalPages() - 1);
+        links.add(link(uri, 0, views.size(), "first"));
+        links.add(link(uri, last, views.size(), "last"));
+        if (views.page() > 0) {
+            links.add(link(uri, Math.min(views.page() - 1, last), views.size(), "prev"));
+        }
+        if (views.page() < last) {
+            links.add(link(uri, views.page() + 1, views.size(), "next"));
+        }
+        return Response.ok(PageView.of(views))
+                .header(TOTAL_COUNT, views.total())
+                .links(links.toArray(Link[]::new))
+                .build();
+    }
+
+    private static Link link(UriInfo uri, int page, int size, String rel) {
+        return Link.fromUriBuilder(uri.getRequestUriBuilder()
+                .replaceQueryParam("page", page).replaceQueryParam("size", size)).rel(rel).build();
+    }
+
+    static EntityTag etag(long version) {
+        return new EntityTag(Long.toString(version));
+    }
+
+    /** 200 with the record and its ETag, or 304 when the client's {@code If-None-Match} is current. */
+    static Response versioned(Object view, long version, Request request) {
+        EntityTag tag = etag(version);
+        Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
+        if (notModified != null) {
+            return notModified.build();
+        }
+        return Response.ok(view).tag(tag).build();
+    }
+
+    /**
+     * The version the client based a change on, from {@code If-Match: "3"}; {@code null} without
+     * the header or with {@code *} (no check). The service compares it with the current version
+     * and refuses a stale one (412).
+     */
+    static Long expectedVersion(HttpHeaders headers) {
+        String ifMatch = headers.getHeaderString(HttpHeaders.IF_MATCH);
+        if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
+            return null;
+        }
+        String value = ifMatch.strip();
+        if (value.startsWith("W/")) {
+            value = value.substring(2);
+        }
+        value = value.replace("\"", "");
+        try {
+            return Long.valueOf(value);
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException(List.of(new FieldViolation("If-Match",
+                    "must be an ETag this API gave out, such as \"3\"")));
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package org.library.web.api;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import org.library.catalog.Author;
+import org.library.catalog.Book;
+import org.library.circulation.Loan;
+import org.library.members.Member;
+import org.library.staff.Librarian;
+import org.library.staff.Profile;
+
+/** The JSON shapes of the API: records built from entities, never the entities themselves. */
+public final class Views {
+
+    private Views() {
+    }
+
+    public record AuthorView(long id, String name, Integer birthYear, Integer deathYear, long version) {
+        public static AuthorView of(Author a) {
+            return new AuthorView(a.getId(), a.getName(), a.getBirthYear(), a.getDeathYear(), a.getVersion());
+        }
+    }
+
+    /** A member as other resources refer to it. */
+    public record MemberRef(long id, String memberNumber, String name) {
+        public static MemberRef of(Member m) {
+            return new MemberRef(m.getId(), m.getMemberNumber(), m.getName());
+        }
+    }
+
+    public record MemberView(long id, String memberNumber, String name, String email, LocalDate joinedOn, boolean active,
+                      long version) {
+        public static MemberView of(Member m) {
+            return new MemberView(m.getId(), m.getMemberNumber(), m.getName(), m.getEmail(), m.getJoinedOn(),
+                    m.isActive(), m.getVersion());
+        }
+    }
+
+    /** A book as other resources refer to it. */
+    public record BookRef(long id, String isbn, String title, AuthorRef author) {
+        public static BookRef of(Book b) {
+            return new BookRef(b.getId(), b.getIsbn(), b.getTitle(), AuthorRef.of(b.getAuthor()));
+        }
+    }
+
+    public record LoanView(long id, MemberRef member, BookRef book, Instant borrowedAt, LocalDate dueOn, Instant returnedAt,
+                    long daysOverdue) {
+        /** @param today the library's today, from the clock the services use */
+        public static LoanView of(Loan l, LocalDate today) {
+            return new LoanView(l.getId(), MemberRef.of(l.getMember()), BookRef.of(l.getBook()), l.getBorrowedAt(),
+                    l.getDueOn(), l.getReturnedAt(), l.daysOverdueOn(today));
+        }
+    }
+
+    public record ProfileView(String bio, String phone, String office, long version) {
+        public static ProfileView of(Profile p) {
+            return new ProfileView(p.getBio(), p.getPhone(), p.getOffice(), p.getVersion());
+        }
+    }
+
+    public record LibrarianView(long id, String employeeNumber, String name, String email, ProfileView profile, long version) {
+        public static LibrarianView of(Librarian l) {
+            return new LibrarianView(l.getId(), l.getEmployeeNumber(), l.getName(), l.getEmail(),
+                    l.getProfile().map(ProfileView::of).orElse(null), l.getVersion());
+        }
+    }
+}

@@ -1,0 +1,212 @@
+package org.library.it.api;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+
+import io.restassured.response.Response;
+import java.net.URL;
+import java.util.Map;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.library.it.Deployments;
+import org.library.it.TestData;
+
+/**
+ * Authors and books over real HTTP: create/read/update/delete, the 1:N relation, filters, sorting,
+ * paging with its limits and links, the statement count per list, ETags, and every error as a
+ * problem document.
+ */
+@ExtendWith(ArquillianExtension.class)
+class CatalogApiIT {
+
+    private static final String PROBLEM = "application/problem+json";
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.library();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    ApiClient api;
+
+    @BeforeEach
+    void client() {
+        api = new ApiClient(base);
+    }
+
+    @Test
+    void createAnswers201WithLocationAndETagAndTheLocationReadsBack() {
+        Response created = api.request().body(Map.of("name", "Mary Shelley", "birthYear", 1797, "deathYear", 1851))
+                .post("/authors");
+        created.then().statusCode(201).header("Location", containsString("/api/authors/")).header("ETag", is("\"1\""));
+
+        api.request().get(created.header("Location")).then().statusCode(200)
+                .body("name", is("Mary Shelley")).body("birthYear", is(1797)).header("ETag", is("\"1\""));
+    }
+
+    @Test
+    void aBookCreatedWithAnIsbn10IsStoredAsIsbn13AndListedUnderItsAuthor() {
+        long author = api.author("Ann Radcliffe");
+        String isbn10 = TestData.isbn10();
+
+        long book = api.create("/books", Map.of("isbn", isbn10, "title", "The Mysteries of Udolpho",
+                "publicationYear", 1794, "copies", 2, "authorId", author));
+
+        api.request().get("/books/{id}", book).then().statusCode(200)
+                .body("isbn", startsWith("978")).body("author.id", is((int) author))
+                .body("author.name", is("Ann Radcliffe")).body("copies", is(2)).body("copiesAvailable", is(2));
+        api.request().get("/authors/{id}/books", author).then().statusCode(200)
+                .body("items.id", hasItem((int) book)).body("total", is(1));
+    }
+
+    @Test
+    void aDuplicateIsbnInAnyFormIsA409() {
+        long author = api.author("Dup Author");
+        String isbn10 = TestData.isbn10();
+        api.book(author, isbn10, 1);
+
+        api.post("/books", Map.of("isbn", isbn10.substring(0, 3) + "-" + isbn10.substring(3), "title", "Again",
+                        "copies", 1, "authorId", author))
+                .statusCode(409).contentType(PROBLEM)
+                .body("type", endsWith("/duplicate-isbn")).body("detail", containsString("already in the catalogue"));
+    }
+
+    @Test
+    void invalidFieldsAreA400ListingEachField() {
+        api.post("/books", Map.of("isbn", "9780141439519", "title", " ", "copies", 0))
+                .statusCode(400).contentType(PROBLEM)
+                .body("type", endsWith("/validation"))
+                .body("errors.field", is(java.util.List.of("authorId", "copies", "isbn", "title")))
+                .body("errors.message", everyItem(not(is(""))));
+    }
+
+    @Test
+    void malformedJsonAndWrongTypesAreA400Problem() {
+        api.request().body("{\"name\": ").post("/authors").then().statusCode(400).contentType(PROBLEM)
+                .body("type", endsWith("/unreadable-body"));
+        api.request().body("{\"isbn\": \"x\", \"copies\": \"many\"}").post("/books").then().statusCode(400)
+                .contentType(PROBLEM);
+        api.request().post("/authors").then().statusCode(400).contentType(PROBLEM);
+    }
+
+    @Test
+    void wrongMediaTypeIs415AndWrongMethodIs405AndUnknownRouteIs404AllAsProblems() {
+        api.request().contentType("text/plain").body("hello").post("/authors").then().statusCode(415).contentType(PROBLEM);
+        api.request().patch("/books/1").then().statusCode(405).contentType(PROBLEM).header("Allow", containsString("GET"));
+        api.request().get("/nothing/here").then().statusCode(404).contentType(PROBLEM);
+        api.request().get("/books/not-a-number").then().statusCode(404).contentType(PROBLEM);
+    }
+
+    @Test
+    void updateWithAStaleETagIs412AndKeepsTheNewerChange() {
+        long author = api.author("Versioned");
+        String etag = api.request().get("/authors/{id}", author).header("ETag");
+        api.request().header("If-Match", etag).body(Map.of("name", "Versioned Twice")).put("/authors/{id}", author)
+                .then().statusCode(200).header("ETag", is("\"2\""));
+
+        api.request().header("If-Match", etag).body(Map.of("name", "Lost Update")).put("/authors/{id}", author)
+                .then().statusCode(412).contentType(PROBLEM).body("type", endsWith("/stale-version"));
+        api.request().header("If-Match", etag).delete("/authors/{id}", author).then().statusCode(412);
+        api.request().get("/authors/{id}", author).then().body("name", is("Versioned Twice"));
+    }
+
+    @Test
+    void aCurrentETagInIfNoneMatchIs304() {
+        long author = api.author("Cached");
+        String etag = api.request().get("/authors/{id}", author).header("ETag");
+
+        api.request().header("If-None-Match", etag).get("/authors/{id}", author).then().statusCode(304);
+    }
+
+    @Test
+    void deleteIs204ThenTheRecordIs404() {
+        long author = api.author("Short-lived");
+        long book = api.book(author, TestData.isbn(), 1);
+
+        api.request().delete("/authors/{id}", author).then().statusCode(409).contentType(PROBLEM)
+                .body("type", endsWith("/author-has-books"));
+        api.request().delete("/books/{id}", book).then().statusCode(204);
+        api.request().delete("/authors/{id}", author).then().statusCode(204);
+        api.request().get("/authors/{id}", author).then().statusCode(404).contentType(PROBLEM)
+                .body("type", endsWith("/author-not-found"));
+    }
+
+    @Test
+    void theIsbnOfABookCannotChange() {
+        long author = api.author("Fixed Isbn");
+        long book = api.book(author, TestData.isbn(), 1);
+
+        api.request().body(Map.of("isbn", TestData.isbn(), "title", "T", "copies", 1, "authorId", author))
+                .put("/books/{id}", book).then().statusCode(400).body("errors.field", hasItem("isbn"));
+    }
+
+    @Test
+    void booksFilterByTextAuthorAndAvailability() {
+        long author = api.author("Filter Author " + TestData.isbn());
+        long available = api.book(author, TestData.isbn(), 1);
+        String isbn = TestData.isbn();
+        long lent = api.book(author, isbn, 1);
+        long member = api.member(TestData.memberNumber(), "Filter Reader");
+        api.post("/members/" + member + "/borrows", Map.of("bookId", lent)).statusCode(201);
+
+        api.request().queryParam("authorId", author).get("/books").then().body("total", is(2));
+        api.request().queryParam("authorId", author).queryParam("available", true).get("/books").then()
+                .body("items.id", is(java.util.List.of((int) available)));
+        api.request().queryParam("q", isbn).get("/books").then().body("items.id", is(java.util.List.of((int) lent)));
+        api.request().queryParam("q", "pride and prej").get("/books").then()
+                .body("items.title", hasItem("Pride and Prejudice"));
+        api.request().queryParam("q", "austen").get("/books").then()
+                .body("items.author.name", everyItem(is("Jane Austen")));
+    }
+
+    @Test
+    void listsSortByAWhitelistedFieldEitherWayAndRefuseOthers() {
+        api.request().queryParam("sort", "-year").queryParam("size", 3).get("/books").then().statusCode(200)
+                .body("items[0].publicationYear", org.hamcrest.Matchers.greaterThanOrEqualTo(1900));
+        api.request().queryParam("sort", "title,asc").queryParam("size", 1).get("/books").then().statusCode(200);
+        api.request().queryParam("sort", "version").get("/books").then().statusCode(400).contentType(PROBLEM)
+                .body("errors.field", hasItem("sort"));
+    }
+
+    @Test
+    void pagingHasADefaultAMaximumAndLinksToNeighbours() {
+        api.request().get("/books").then().statusCode(200).body("size", is(20)).body("items", hasSize(20));
+        Response middle = api.request().queryParam("page", 1).queryParam("size", 10).get("/books");
+        middle.then().statusCode(200).header("X-Total-Count", not(nullValue()));
+        org.assertj.core.api.Assertions.assertThat(middle.headers().getValues("Link"))
+                .anySatisfy(l -> org.assertj.core.api.Assertions.assertThat(l).contains("page=2").contains("rel=\"next\""))
+                .anySatisfy(l -> org.assertj.core.api.Assertions.assertThat(l).contains("page=0").contains("rel=\"prev\""));
+
+        api.request().queryParam("size", 101).get("/books").then().statusCode(400).body("errors.field", hasItem("size"));
+        api.request().queryParam("size", 0).get("/books").then().statusCode(400);
+        api.request().queryParam("page", -1).get("/books").then().statusCode(400).body("errors.field", hasItem("page"));
+        api.request().queryParam("page", "abc").get("/books").then().statusCode(400).body("errors.field", hasItem("page"));
+        api.request().queryParam("authorId", "abc").get("/books").then().statusCode(400);
+    }
+
+    /** The N+1 guard: a list costs at most two SQL statements (page + count) whatever its size. */
+    @ParameterizedTest
+    @ValueSource(strings = {"/books?size=1", "/books?size=20", "/books?size=100&sort=author", "/books?q=the&size=100",
+            "/authors?size=100", "/members?size=100", "/loans?size=100", "/librarians?size=100"})
+    void aListRequestRunsAtMostTwoSqlStatements(String list) {
+        api.request().get(list).then().statusCode(200)
+                .header("X-SQL-Statements", org.hamcrest.Matchers.notNullValue())
+                .header("X-SQL-Statements", org.hamcrest.Matchers.matchesPattern("[0-2]"));
+    }
+}
