@@ -1,0 +1,127 @@
+package org.library.web.faces;
+
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.component.UIComponent;
+import jakarta.faces.component.visit.VisitContext;
+import jakarta.faces.component.visit.VisitHint;
+import jakarta.faces.component.visit.VisitResult;
+import jakarta.faces.context.ExceptionHandler;
+import jakarta.faces.context.ExceptionHandlerWrapper;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.event.ExceptionQueuedEvent;
+import jakarta.faces.event.PhaseId;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.EnumSet;
+import java.util.Iterator;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import org.library.platform.FieldViolation;
+import org.library.platform.InvalidInputException;
+import org.library.platform.LibraryException;
+import org.library.platform.RecordNotFoundException;
+
+/**
+ * The one place where a business failure from a service becomes what a person sees on a page.
+ * Backing beans call the services and never catch: whatever a service refuses arrives here.
+ *
+ * <ul>
+ *   <li>{@link InvalidInputException}: each violation becomes an error message on the input whose
+ *       id is the violation's field ({@code isbn}, {@code copies}, ...), shown beside it; a field
+ *       without such an input gets a message at the top of the page. The limits themselves live
+ *       only in the services' input records.</li>
+ *   <li>{@link RecordNotFoundException} while a page is being opened (an unknown id in a
+ *       bookmarkable URL): HTTP 404 and the friendly not-found page. On a form post (an unknown
+ *       member number at the desk) it is a refusal like any other.</li>
+ *   <li>Any other {@link LibraryException} (no copy left, already holds, stale version, ...): an
+ *       error message at the top of the page, which is shown again with what was typed.</li>
+ * </ul>
+ *
+ * Everything else goes to the wrapped handlers (OmniFaces renders the error page for ajax
+ * requests; the container's error pages in {@code web.xml} do it otherwise).
+ */
+public class LibraryExceptionHandler extends ExceptionHandlerWrapper {
+
+    public LibraryExceptionHandler(ExceptionHandler wrapped) {
+        super(wrapped);
+    }
+
+    @Override
+    public void handle() {
+        FacesContext context = FacesContext.getCurrentInstance();
+        for (Iterator<ExceptionQueuedEvent> events = getUnhandledExceptionQueuedEvents().iterator(); events.hasNext(); ) {
+            Throwable thrown = events.next().getContext().getException();
+            Optional<LibraryException> failure = libraryException(thrown);
+            if (failure.isEmpty() || context.getCurrentPhaseId() == PhaseId.RENDER_RESPONSE
+                    || context.getExternalContext().isResponseCommitted()) {
+                continue; // not ours, or too late to show a message: the error pages take it
+            }
+            events.remove();
+            show(context, failure.get());
+        }
+        getWrapped().handle();
+    }
+
+    private static void show(FacesContext context, LibraryException failure) {
+        if (failure instanceof RecordNotFoundException && !context.isPostback()) {
+            notFound(context, failure.getMessage());
+            return;
+        }
+        if (failure instanceof InvalidInputException invalid) {
+            for (FieldViolation violation : invalid.violations()) {
+                Optional<String> clientId = clientIdOfInput(context, violation.field());
+                String text = clientId.isPresent() ? violation.message() : violation.field() + ": " + violation.message();
+                context.addMessage(clientId.orElse(null), error(text));
+            }
+        } else {
+            context.addMessage(null, error(failure.getMessage()));
+        }
+        // show the page again as submitted; nothing of the request's remaining phases runs
+        context.validationFailed();
+        context.renderResponse();
+    }
+
+    /** The not-found page shows this request attribute: the service's message, never a path. */
+    public static final String NOT_FOUND_MESSAGE = "library.notFoundMessage";
+
+    private static void notFound(FacesContext context, String message) {
+        context.getExternalContext().getRequestMap().put(NOT_FOUND_MESSAGE, message);
+        try {
+            context.getExternalContext().responseSendError(404, message);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        context.responseComplete();
+    }
+
+    /** The client id of the rendered component whose id is {@code field}, if the page has one. */
+    private static Optional<String> clientIdOfInput(FacesContext context, String field) {
+        AtomicReference<String> found = new AtomicReference<>();
+        VisitContext visit = VisitContext.createVisitContext(context, null, EnumSet.of(VisitHint.SKIP_UNRENDERED));
+        context.getViewRoot().visitTree(visit, (VisitContext ignored, UIComponent component) -> {
+            if (field.equals(component.getId())) {
+                found.set(component.getClientId(context));
+                return VisitResult.COMPLETE;
+            }
+            return VisitResult.ACCEPT;
+        });
+        return Optional.ofNullable(found.get());
+    }
+
+    private static FacesMessage error(String text) {
+        return new FacesMessage(FacesMessage.SEVERITY_ERROR, text, text);
+    }
+
+    /** Faces wraps what an action throws (FacesException, ELException, ...): look inside. */
+    static Optional<LibraryException> libraryException(Throwable thrown) {
+        for (Throwable t = thrown; t != null; t = t.getCause()) {
+            if (t instanceof LibraryException library) {
+                return Optional.of(library);
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,27 @@
+package org.library.web.faces;
+
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+
+/** Success messages that survive the redirect of post/redirect/get (the flash). */
+final class Messages {
+
+    private Messages() {
+    }
+
+    /** Adds an information message for the next page, the one the redirect leads to. */
+    static void flash(String text) {
+        FacesContext context = FacesContext.getCurrentInstance();
+        context.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text, text));
+        context.getExternalContext().getFlash().setKeepMessages(true);
+    }
+
+    /** An outcome that redirects to {@code page} (e.g. {@code book}) with the given id. */
+    static String redirect(String page, Object id) {
+        return page + "?faces-redirect=true&id=" + id;
+    }
+
+    static String redirect(String page) {
+        return page + "?faces-redirect=true";
+    }
+}
