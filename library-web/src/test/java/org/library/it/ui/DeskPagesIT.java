@@ -1,0 +1,184 @@
+package org.library.it.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URL;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.library.it.Deployments;
+import org.library.it.TestData;
+import org.openqa.selenium.By;
+
+/**
+ * The people's pages and the circulation desk in a real headless Chromium: enrolling and
+ * deactivating members, borrowing and returning by card number and ISBN, refusals, a
+ * librarian's profile, and an expired page.
+ */
+@ExtendWith(ArquillianExtension.class)
+class DeskPagesIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.library();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    static Browser browser;
+
+    @BeforeAll
+    static void startBrowser() {
+        browser = new Browser();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @BeforeEach
+    void pointAtTheDeployment() {
+        browser.at(base);
+    }
+
+    @Test
+    void createAMemberThenBorrowAndReturnAtTheDesk() {
+        String isbn = createBook("The Desk Test", 2);
+        String number = TestData.memberNumber();
+        long memberId = enrol(number, "Desk Tester");
+        assertThat(browser.text("member-number")).isEqualTo(number);
+        assertThat(browser.text("member-status")).isEqualTo("active");
+        assertThat(browser.messages()).contains("Desk Tester (" + number + ") is now a member.");
+
+        browser.open("desk.xhtml").waitForPage();
+        browser.type("desk:memberNumber", number).type("desk:isbn", isbn).click("desk:borrow").waitForPage()
+                .waitForText(By.id("messages"), "borrowed");
+        assertThat(browser.messages()).contains("Desk Tester (" + number + ") borrowed “The Desk Test”. Due back on ");
+        assertThat(browser.find("desk:memberNumber").getAttribute("value")).isEmpty(); // ready for the next one
+        browser.screenshot("desk");
+
+        browser.open("member.xhtml?id=" + memberId).waitForPage();
+        assertThat(browser.text("held")).contains("Holds now (1)").contains("The Desk Test");
+        assertThat(browser.text("history")).contains("The Desk Test").contains("out");
+
+        browser.open("desk.xhtml").waitForPage();
+        browser.type("desk:memberNumber", number.toLowerCase()).type("desk:isbn", isbn).click("desk:return")
+                .waitForText(By.id("messages"), "returned");
+        assertThat(browser.messages()).contains("Desk Tester (" + number + ") returned “The Desk Test”.");
+
+        browser.open("member.xhtml?id=" + memberId).waitForPage();
+        assertThat(browser.text("held")).contains("Holds now (0)");
+        assertThat(browser.text("history")).contains("The Desk Test").doesNotContain("out");
+        browser.screenshotWhole("member", 1280);
+    }
+
+    @Test
+    void aRefusedBorrowShowsItsMessageAndKeepsWhatWasTyped() {
+        String isbn = createBook("The Last Copy", 1);
+        String first = TestData.memberNumber();
+        String second = TestData.memberNumber();
+        enrol(first, "First Reader");
+        enrol(second, "Second Reader");
+
+        browser.open("desk.xhtml").waitForPage();
+        browser.type("desk:memberNumber", first).type("desk:isbn", isbn).click("desk:borrow")
+                .waitForText(By.id("messages"), "borrowed");
+
+        browser.type("desk:memberNumber", second).type("desk:isbn", isbn).click("desk:borrow")
+                .waitForText(By.id("messages"), "available");
+        assertThat(browser.messages()).contains("No copy of \"The Last Copy\"")
+                .contains("every copy is out");
+        assertThat(browser.find("desk:memberNumber").getAttribute("value")).isEqualTo(second);
+        assertThat(browser.find("desk:isbn").getAttribute("value")).isEqualTo(isbn);
+        browser.screenshot("desk-refused");
+
+        browser.type("desk:memberNumber", first).click("desk:borrow").waitForText(By.id("messages"), "already holds");
+        assertThat(browser.messages()).contains("Member " + first + " already holds a copy of");
+    }
+
+    @Test
+    void aDeactivatedMemberIsRefusedAtTheDesk() {
+        String isbn = createBook("The Closed Card", 3);
+        String number = TestData.memberNumber();
+        long id = enrol(number, "Lapsed Reader");
+
+        browser.click("actions:deactivate").confirm().waitForText(By.id("member-status"), "inactive");
+        assertThat(browser.messages()).contains("Lapsed Reader can no longer borrow");
+        assertThat(browser.idInUrl()).isEqualTo(id);
+
+        browser.open("desk.xhtml").waitForPage();
+        browser.type("desk:memberNumber", number).type("desk:isbn", isbn).click("desk:borrow")
+                .waitForText(By.id("messages"), "not active");
+        assertThat(browser.messages()).contains("Member " + number + " is not active and cannot borrow");
+    }
+
+    @Test
+    void editALibrariansProfile() {
+        browser.open("librarians.xhtml").waitForPage();
+        assertThat(browser.text("list:librarians_data")).contains("E1001").contains("E1002");
+        browser.driver().findElement(By.xpath("//tr[td[contains(normalize-space(),'E1001')]]//a")).click();
+        browser.waitForUrl("librarian.xhtml?id=");
+        assertThat(browser.text("employee-number")).isEqualTo("E1001");
+
+        String office = "Room " + TestData.memberNumber().substring(1, 4);
+        browser.type("profile:office", office).type("profile:phone", "+44 20 7946 0000")
+                .type("profile:bio", "Looks after the reading room.\nAsk about local history.")
+                .click("profile:save").waitForText(By.id("messages"), "was saved");
+
+        assertThat(browser.text("shown-office")).isEqualTo(office);
+        assertThat(browser.text("shown-phone")).isEqualTo("+44 20 7946 0000");
+        assertThat(browser.text("shown-bio")).contains("Looks after the reading room.");
+        assertThat(browser.find("profile:office").getAttribute("value")).isEqualTo(office);
+        browser.screenshot("librarian");
+
+        // the profile's limits are the service's: shown beside the phone field
+        browser.type("profile:phone", "call me maybe").click("profile:save");
+        assertThat(browser.messageBeside("profile:phone").getText()).contains("digits");
+        browser.open(browser.driver().getCurrentUrl().replaceAll(".*/library/", "")).waitForPage();
+        assertThat(browser.text("shown-phone")).isEqualTo("+44 20 7946 0000");
+    }
+
+    @Test
+    void anExpiredPageShowsAFriendlyMessageNotAStackTrace() {
+        browser.open("desk.xhtml").waitForPage();
+        browser.type("desk:memberNumber", "M000101").type("desk:isbn", "9780141439518");
+        browser.driver().manage().deleteAllCookies(); // as if the session had timed out
+
+        browser.click("desk:borrow").waitForText(By.tagName("h1"), "This page has expired");
+
+        String shown = browser.driver().findElement(By.tagName("body")).getText();
+        assertThat(shown).contains("Open the page again").doesNotContain("Exception").doesNotContain("at org.");
+        assertThat(browser.driver().findElement(By.linkText("Desk")).getAttribute("href")).endsWith("/desk.xhtml");
+    }
+
+    // ---- set-up through the pages themselves ------------------------------------------------
+
+    /** Adds a book by Jane Austen with a fresh ISBN; returns the ISBN. */
+    private String createBook(String title, int copies) {
+        String isbn = TestData.isbn();
+        browser.open("book-edit.xhtml").waitForPage();
+        browser.pick("book:authorId", "Austen", "Jane Austen")
+                .type("book:isbn", isbn).type("book:title", title).type("book:copies", String.valueOf(copies))
+                .click("book:save").waitForUrl("book.xhtml?id=");
+        return isbn;
+    }
+
+    /** Enrols a member; ends on their page and returns their id. */
+    private long enrol(String number, String name) {
+        browser.open("member-edit.xhtml").waitForPage();
+        browser.type("member:memberNumber", number).type("member:name", name)
+                .type("member:email", TestData.email(name.replace(' ', '.')))
+                .click("member:save").waitForUrl("member.xhtml?id=");
+        return browser.idInUrl();
+    }
+}
