@@ -20,6 +20,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.library.catalog.Author;
 import org.library.catalog.BookFilter;
@@ -49,12 +52,16 @@ public class AuthorsResource {
 
     @GET
     @Operation(summary = "List authors", description = "Paged; sortable by name, birthYear, deathYear.")
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PageSchemas.AuthorPage.class)))
     public Response list(@QueryParam("q") @Parameter(description = "part of the name") String q, @BeanParam Paging paging) {
         return Responses.page(catalog.authors(q, paging.request(), paging.sort("name")), AuthorView::of, uri);
     }
 
     @POST
     @Operation(summary = "Create an author")
+    @APIResponse(responseCode = "201", description = "Created; Location names the new record",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AuthorView.class)))
     public Response create(AuthorInput body) {
         Author author = catalog.createAuthor(body == null ? null : body.data());
         return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(author.getId())).build())
@@ -64,6 +71,8 @@ public class AuthorsResource {
     @GET
     @Path("{id}")
     @Operation(summary = "Read an author", description = "Answers an ETag; If-None-Match gives 304.")
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AuthorView.class)))
     public Response get(@PathParam("id") long id) {
         Author author = catalog.author(id);
         return Responses.versioned(AuthorView.of(author), author.getVersion(), request);
@@ -72,6 +81,8 @@ public class AuthorsResource {
     @PUT
     @Path("{id}")
     @Operation(summary = "Change an author", description = "Send If-Match with the ETag you read: 412 when stale.")
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AuthorView.class)))
     public Response update(@PathParam("id") long id, AuthorInput body) {
         Author author = catalog.updateAuthor(id, Responses.expectedVersion(headers), body == null ? null : body.data());
         return Response.ok(AuthorView.of(author)).tag(Responses.etag(author.getVersion())).build();
@@ -80,6 +91,7 @@ public class AuthorsResource {
     @DELETE
     @Path("{id}")
     @Operation(summary = "Delete an author", description = "409 while the author has books.")
+    @APIResponse(responseCode = "204", description = "Done")
     public Response delete(@PathParam("id") long id) {
         catalog.deleteAuthor(id, Responses.expectedVersion(headers));
         return Response.noContent().build();
@@ -88,6 +100,8 @@ public class AuthorsResource {
     @GET
     @Path("{id}/books")
     @Operation(summary = "The author's books", description = "Paged and sortable like /books.")
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PageSchemas.BookPage.class)))
     public Response books(@PathParam("id") long id, @BeanParam Paging paging) {
         catalog.author(id);
         return Responses.page(catalog.books(new BookFilter(null, id, false), paging.request(), paging.sort("title")),

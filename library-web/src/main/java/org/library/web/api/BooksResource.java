@@ -21,6 +21,9 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.library.catalog.Book;
 import org.library.catalog.BookFilter;
@@ -51,6 +54,8 @@ public class BooksResource {
     @GET
     @Operation(summary = "List or search books",
             description = "Paged; sortable by title, author, year, isbn, copies, available.")
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PageSchemas.BookPage.class)))
     public Response list(
             @QueryParam("q") @Parameter(description = "title or author name (part of), or an ISBN in any form") String q,
             @QueryParam("authorId") @Parameter(description = "only this author's books") String authorId,
@@ -62,6 +67,8 @@ public class BooksResource {
 
     @POST
     @Operation(summary = "Add a book to the catalogue", description = "The ISBN may be an ISBN-10 or ISBN-13; it is stored as ISBN-13. 409 when it exists.")
+    @APIResponse(responseCode = "201", description = "Created; Location names the new record",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BookView.class)))
     public Response create(BookInput body) {
         Book book = catalog.createBook(body == null ? null : body.data());
         return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(book.getId())).build())
@@ -71,6 +78,8 @@ public class BooksResource {
     @GET
     @Path("{id}")
     @Operation(summary = "Read a book")
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BookView.class)))
     public Response get(@PathParam("id") long id) {
         Book book = catalog.book(id);
         return Responses.versioned(BookView.of(book), book.getVersion(), request);
@@ -79,6 +88,8 @@ public class BooksResource {
     @PUT
     @Path("{id}")
     @Operation(summary = "Change a book", description = "Title, year, copies, author; the ISBN cannot change. If-Match: 412 when stale; 409 below the copies out.")
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BookView.class)))
     public Response update(@PathParam("id") long id, BookInput body) {
         Book book = catalog.updateBook(id, Responses.expectedVersion(headers), body == null ? null : body.data());
         return Response.ok(BookView.of(book)).tag(Responses.etag(book.getVersion())).build();
@@ -87,6 +98,7 @@ public class BooksResource {
     @DELETE
     @Path("{id}")
     @Operation(summary = "Remove a book", description = "409 while a copy is out.")
+    @APIResponse(responseCode = "204", description = "Done")
     public Response delete(@PathParam("id") long id) {
         catalog.deleteBook(id, Responses.expectedVersion(headers));
         return Response.noContent().build();

@@ -18,6 +18,9 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.library.staff.Librarian;
 import org.library.staff.Profile;
@@ -53,12 +56,16 @@ public class LibrariansResource {
 
     @GET
     @Operation(summary = "List librarians", description = "Each with its profile; paged; sortable by name, employeeNumber, email.")
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PageSchemas.LibrarianPage.class)))
     public Response list(@BeanParam Paging paging) {
         return Responses.page(staff.librarians(paging.request(), paging.sort("name")), LibrarianView::of, uri);
     }
 
     @POST
     @Operation(summary = "Add a librarian", description = "Optionally with the profile. 409 for a taken employee number or e-mail.")
+    @APIResponse(responseCode = "201", description = "Created; Location names the new record",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LibrarianView.class)))
     public Response create(NewLibrarian body) {
         Librarian librarian = body == null ? staff.create(null, null) : staff.create(body.data(), body.profileContent());
         return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(librarian.getId())).build())
@@ -68,6 +75,8 @@ public class LibrariansResource {
     @GET
     @Path("{id}")
     @Operation(summary = "Read a librarian, with the profile")
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LibrarianView.class)))
     public Response get(@PathParam("id") long id) {
         Librarian librarian = staff.librarian(id);
         return Responses.versioned(LibrarianView.of(librarian), librarian.getVersion(), request);
@@ -76,6 +85,8 @@ public class LibrariansResource {
     @PUT
     @Path("{id}")
     @Operation(summary = "Change a librarian", description = "Name and e-mail; the employee number cannot change. If-Match: 412 when stale.")
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LibrarianView.class)))
     public Response update(@PathParam("id") long id, LibrarianInput body) {
         Librarian librarian = staff.update(id, Responses.expectedVersion(headers), body == null ? null : body.data());
         return Response.ok(LibrarianView.of(librarian)).tag(Responses.etag(librarian.getVersion())).build();
@@ -84,6 +95,7 @@ public class LibrariansResource {
     @DELETE
     @Path("{id}")
     @Operation(summary = "Remove a librarian and the profile")
+    @APIResponse(responseCode = "204", description = "Done")
     public Response delete(@PathParam("id") long id) {
         staff.delete(id, Responses.expectedVersion(headers));
         return Response.noContent().build();
@@ -92,6 +104,8 @@ public class LibrariansResource {
     @GET
     @Path("{id}/profile")
     @Operation(summary = "Read the librarian's profile", description = "404 when the librarian has none.")
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProfileView.class)))
     public Response profile(@PathParam("id") long id) {
         Profile profile = staff.profile(id);
         return Responses.versioned(ProfileView.of(profile), profile.getVersion(), request);
@@ -100,6 +114,8 @@ public class LibrariansResource {
     @PUT
     @Path("{id}/profile")
     @Operation(summary = "Create or replace the librarian's profile", description = "There is only ever one profile per librarian. If-Match (the profile's ETag): 412 when stale.")
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProfileView.class)))
     public Response putProfile(@PathParam("id") long id, ProfileInput body) {
         Profile profile = staff.putProfile(id, Responses.expectedVersion(headers), body == null ? null : body.content());
         return Response.ok(ProfileView.of(profile)).tag(Responses.etag(profile.getVersion())).build();
@@ -108,6 +124,7 @@ public class LibrariansResource {
     @DELETE
     @Path("{id}/profile")
     @Operation(summary = "Remove the librarian's profile")
+    @APIResponse(responseCode = "204", description = "Done")
     public Response deleteProfile(@PathParam("id") long id) {
         staff.removeProfile(id, Responses.expectedVersion(headers));
         return Response.noContent().build();

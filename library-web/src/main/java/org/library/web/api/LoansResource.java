@@ -16,6 +16,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.library.circulation.CirculationService;
 import org.library.circulation.Loan;
@@ -39,6 +42,8 @@ public class LoansResource {
 
     @GET
     @Operation(summary = "List loans", description = "Paged; sortable by borrowedAt, dueOn, returnedAt; overdue=true lists open loans past their due date.")
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PageSchemas.LoanPage.class)))
     public Response list(@QueryParam("overdue") @Parameter(description = "true: only overdue loans") boolean overdue,
                          @BeanParam Paging paging) {
         return Responses.page(circulation.loans(overdue, paging.request(), paging.sort(overdue ? "dueOn" : "borrowedAt")),

@@ -23,6 +23,9 @@ import java.time.LocalDate;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.library.circulation.CirculationService;
 import org.library.circulation.Loan;
@@ -67,6 +70,8 @@ public class MembersResource {
 
     @GET
     @Operation(summary = "List or search members", description = "Paged; sortable by name, memberNumber, email, joinedOn.")
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PageSchemas.MemberPage.class)))
     public Response list(
             @QueryParam("q") @Parameter(description = "part of the name, or the exact member number or e-mail") String q,
             @QueryParam("active") @Parameter(description = "true or false; absent: both") Boolean active,
@@ -77,6 +82,8 @@ public class MembersResource {
 
     @POST
     @Operation(summary = "Register a member", description = "joinedOn defaults to today, active to true. 409 for a taken number or e-mail.")
+    @APIResponse(responseCode = "201", description = "Created; Location names the new record",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MemberView.class)))
     public Response create(MemberInput body) {
         Member member = members.create(body == null ? null : body.data());
         return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(member.getId())).build())
@@ -86,6 +93,8 @@ public class MembersResource {
     @GET
     @Path("{id}")
     @Operation(summary = "Read a member")
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MemberView.class)))
     public Response get(@PathParam("id") long id) {
         Member member = members.member(id);
         return Responses.versioned(MemberView.of(member), member.getVersion(), request);
@@ -94,6 +103,8 @@ public class MembersResource {
     @PUT
     @Path("{id}")
     @Operation(summary = "Change a member", description = "Name, e-mail, joinedOn, active (false deactivates). The member number cannot change. If-Match: 412 when stale.")
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MemberView.class)))
     public Response update(@PathParam("id") long id, MemberInput body) {
         Member member = members.update(id, Responses.expectedVersion(headers), body == null ? null : body.data());
         return Response.ok(MemberView.of(member)).tag(Responses.etag(member.getVersion())).build();
@@ -102,6 +113,7 @@ public class MembersResource {
     @DELETE
     @Path("{id}")
     @Operation(summary = "Delete a member and their loan history", description = "409 while they hold books.")
+    @APIResponse(responseCode = "204", description = "Done")
     public Response delete(@PathParam("id") long id) {
         members.delete(id, Responses.expectedVersion(headers));
         return Response.noContent().build();
@@ -117,6 +129,8 @@ public class MembersResource {
     @POST
     @Path("{id}/borrows")
     @Operation(summary = "Borrow a book", description = "201 with the Location of the new loan; 409 when no copy is available, the member already holds it or is inactive.")
+    @APIResponse(responseCode = "201", description = "Created; Location names the new record",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LoanView.class)))
     public Response borrow(@PathParam("id") long id, BorrowRequest body) {
         if (body == null || body.bookId() == null) {
             throw new InvalidInputException(List.of(new FieldViolation("bookId", "is required")));
@@ -129,6 +143,7 @@ public class MembersResource {
     @DELETE
     @Path("{id}/borrows/{bookId}")
     @Operation(summary = "Return a book", description = "Closes the loan; 409 when the member does not hold the book.")
+    @APIResponse(responseCode = "204", description = "Done")
     public Response giveBack(@PathParam("id") long id, @PathParam("bookId") long bookId) {
         circulation.giveBack(id, bookId);
         return Response.noContent().build();

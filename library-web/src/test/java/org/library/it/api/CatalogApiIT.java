@@ -200,6 +200,19 @@ class CatalogApiIT {
         api.request().queryParam("authorId", "abc").get("/books").then().statusCode(400);
     }
 
+    @Test
+    void theOpenApiDocumentDescribesSchemasAndProblemResponses() {
+        String openapi = base.getProtocol() + "://" + base.getHost() + ":" + base.getPort() + "/openapi";
+        io.restassured.RestAssured.given().accept("application/json").get(openapi).then().statusCode(200)
+                .body("paths.'/api/books'.get.responses.'200'.content.'application/json'.schema.properties.items.items.'$ref'",
+                        endsWith("/BookView"))
+                .body("paths.'/api/books'.post.responses.'409'.content.'application/problem+json'.schema.'$ref'",
+                        endsWith("/Problem"))
+                .body("components.schemas.BookInput.properties.isbn.example", not(nullValue()))
+                .body("components.schemas.Problem.properties.errors.type", is("array"));
+        api.request().baseUri(base.toString()).get("/api-docs.html").then().statusCode(200);
+    }
+
     /** The N+1 guard: a list costs at most two SQL statements (page + count) whatever its size. */
     @ParameterizedTest
     @ValueSource(strings = {"/books?size=1", "/books?size=20", "/books?size=100&sort=author", "/books?q=the&size=100",
