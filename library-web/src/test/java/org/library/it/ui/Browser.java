@@ -176,6 +176,16 @@ final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** A picture at another window size (e.g. a phone's 390 x 844), then back. */
+    Browser screenshotAt(String name, int width, int height) {
+        Dimension before = driver.manage().window().getSize();
+        driver.manage().window().setSize(new Dimension(width, height));
+        waitForPage();
+        screenshot(name);
+        driver.manage().window().setSize(before);
+        return this;
+    }
+
     WebDriver driver() {
         return driver;
     }

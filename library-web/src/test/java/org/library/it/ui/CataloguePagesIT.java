@@ -79,6 +79,7 @@ class CataloguePagesIT {
         assertThat(titles).contains("Pride and Prejudice", "Emma");
         assertThat(browser.text("catalogue:books_data")).contains("Jane Austen").containsPattern("\\d+ of \\d+");
         browser.screenshot("catalogue");
+        browser.screenshotAt("catalogue-phone", 390, 844);
 
         browser.clickLink("Pride and Prejudice").waitForUrl("book.xhtml?id=");
 
