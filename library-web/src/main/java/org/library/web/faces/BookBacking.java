@@ -4,29 +4,49 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import org.library.catalog.Book;
 import org.library.catalog.CatalogService;
+import org.library.circulation.CirculationService;
+import org.library.circulation.Hold;
 import org.library.members.Member;
 
-/** One book ({@code book.xhtml?id=3}): its author, copies, who holds it now; delete. */
+/**
+ * One book ({@code book.xhtml?id=3}): its author, copies (on the shelf, out, set aside for holds),
+ * who holds it now, who waits for it (the hold queue); delete.
+ */
 @Named
 @ViewScoped
 public class BookBacking implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ENGLISH);
+
     @Inject
     private CatalogService catalog;
+
+    @Inject
+    private CirculationService circulation;
 
     private Long id;
     private Book book;
     private List<Member> borrowers;
+    private List<Hold> queue;
 
     /** f:viewAction: an unknown id ends on the not-found page (RecordNotFoundException). */
     public void load() {
         book = catalog.book(id);
         borrowers = catalog.borrowers(id);
+        queue = circulation.queue(id);
+    }
+
+    public String when(Instant instant) {
+        return instant == null ? "" : WHEN.format(instant.atZone(ZoneId.systemDefault()));
     }
 
     public String delete() {
@@ -49,5 +69,10 @@ public class BookBacking implements Serializable {
 
     public List<Member> getBorrowers() {
         return borrowers;
+    }
+
+    /** The waiting holds, first in line first. */
+    public List<Hold> getQueue() {
+        return queue;
     }
 }

@@ -10,8 +10,13 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.library.catalog.Book;
+import org.library.circulation.CirculationPolicy;
 import org.library.circulation.CirculationService;
+import org.library.circulation.Hold;
 import org.library.circulation.Loan;
 import org.library.members.Member;
 import org.library.members.MemberData;
@@ -19,7 +24,10 @@ import org.library.members.MemberService;
 
 /**
  * One member ({@code member.xhtml?id=12}): the books they hold now (their side of the M:N
- * relation), every loan they ever had, and (de)activation of the membership.
+ * relation), each with its open loan (due date, renewals, days overdue) and a Renew button; their
+ * holds with a Cancel button while active; every loan they ever had; (de)activation of the
+ * membership. Each action redirects back here and says what was done; a refusal is shown by
+ * {@link LibraryExceptionHandler}.
  */
 @Named
 @ViewScoped
@@ -35,15 +43,37 @@ public class MemberBacking implements Serializable {
     @Inject
     private CirculationService circulation;
 
+    @Inject
+    private CirculationPolicy policy;
+
     private Long id;
     private Member member;
     private List<Book> held;
     private List<Loan> history;
+    /** The open loan of each book held now, by book id. */
+    private Map<Long, Loan> openLoans;
+    private List<Hold> holds;
 
     public void load() {
         member = members.member(id);
         held = members.borrowedBooks(id);
         history = circulation.history(id);
+        openLoans = history.stream().filter(Loan::isOpen)
+                .collect(Collectors.toMap(loan -> loan.getBook().getId(), Function.identity(), (a, b) -> a));
+        holds = circulation.holds(id);
+    }
+
+    public String renew(Book book) {
+        Loan loan = circulation.renew(id, book.getId());
+        Messages.flash("“" + book.getTitle() + "” was renewed: due back on " + day(loan.getDueOn())
+                + " (renewal " + loan.getRenewals() + " of " + policy.maxRenewals() + ").");
+        return Messages.redirect("member", id);
+    }
+
+    public String cancelHold(Hold hold) {
+        circulation.cancelHold(id, hold.getId());
+        Messages.flash("The hold on “" + hold.getBook().getTitle() + "” was cancelled.");
+        return Messages.redirect("member", id);
     }
 
     public String deactivate() {
@@ -73,6 +103,24 @@ public class MemberBacking implements Serializable {
         return circulation.daysOverdue(loan) > 0;
     }
 
+    public long daysOverdue(Loan loan) {
+        return loan == null ? 0 : circulation.daysOverdue(loan);
+    }
+
+    /** The open loan of a book the member holds now (null only if the ledger and borrows disagree). */
+    public Loan loanOf(Book book) {
+        return openLoans.get(book.getId());
+    }
+
+    /** A hold's status as shown, e.g. {@code ready}. */
+    public String status(Hold hold) {
+        return hold.getStatus().name().toLowerCase(Locale.ROOT);
+    }
+
+    public int getMaxRenewals() {
+        return policy.maxRenewals();
+    }
+
     public Long getId() {
         return id;
     }
@@ -91,5 +139,9 @@ public class MemberBacking implements Serializable {
 
     public List<Loan> getHistory() {
         return history;
+    }
+
+    public List<Hold> getHolds() {
+        return holds;
     }
 }

@@ -3,6 +3,9 @@ package org.library.it.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URL;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -18,8 +21,8 @@ import org.openqa.selenium.By;
 
 /**
  * The people's pages and the circulation desk in a real headless Chromium: enrolling and
- * deactivating members, borrowing and returning by card number and ISBN, refusals, a
- * librarian's profile, and an expired page.
+ * deactivating members, borrowing, returning, holds and renewals by card number and ISBN,
+ * refusals, a librarian's profile, and an expired page.
  */
 @ExtendWith(ArquillianExtension.class)
 class DeskPagesIT {
@@ -68,7 +71,7 @@ class DeskPagesIT {
         browser.screenshot("desk");
 
         browser.open("member.xhtml?id=" + memberId).waitForPage();
-        assertThat(browser.text("held")).contains("Holds now (1)").contains("The Desk Test");
+        assertThat(browser.text("held")).contains("Books held now (1)").contains("The Desk Test");
         assertThat(browser.text("history")).contains("The Desk Test").contains("out");
 
         browser.open("desk.xhtml").waitForPage();
@@ -77,7 +80,7 @@ class DeskPagesIT {
         assertThat(browser.messages()).contains("Desk Tester (" + number + ") returned “The Desk Test”.");
 
         browser.open("member.xhtml?id=" + memberId).waitForPage();
-        assertThat(browser.text("held")).contains("Holds now (0)");
+        assertThat(browser.text("held")).contains("Books held now (0)");
         assertThat(browser.text("history")).contains("The Desk Test").doesNotContain("out");
         browser.screenshotWhole("member", 1280);
     }
@@ -120,6 +123,57 @@ class DeskPagesIT {
         browser.type("desk:memberNumber", number).type("desk:isbn", isbn).click("desk:borrow")
                 .waitForText(By.id("messages"), "not active");
         assertThat(browser.messages()).contains("Member " + number + " is not active and cannot borrow");
+    }
+
+    @Test
+    void aHoldPlacedAtTheDeskGetsTheReturnedCopySetAsideAndARenewalShowsTheNewDueDate() {
+        String isbn = createBook("The Waiting List", 1);
+        long bookId = browser.idInUrl();
+        String first = TestData.memberNumber();
+        String second = TestData.memberNumber();
+        enrol(first, "Early Reader");
+        long secondId = enrol(second, "Patient Reader");
+
+        browser.open("desk.xhtml").waitForPage();
+        browser.type("desk:memberNumber", first).type("desk:isbn", isbn).click("desk:borrow")
+                .waitForText(By.id("messages"), "borrowed");
+        browser.type("desk:memberNumber", second).type("desk:isbn", isbn).click("desk:hold")
+                .waitForText(By.id("messages"), "placed a hold");
+        assertThat(browser.messages())
+                .contains("Patient Reader (" + second + ") placed a hold on “The Waiting List”: number 1 in the queue.");
+
+        browser.open("book.xhtml?id=" + bookId).waitForPage();
+        assertThat(browser.text("queue")).contains("1.").contains("Patient Reader").contains(second);
+
+        browser.open("desk.xhtml").waitForPage();
+        browser.type("desk:memberNumber", first).type("desk:isbn", isbn).click("desk:return")
+                .waitForText(By.id("messages"), "returned");
+
+        browser.open("book.xhtml?id=" + bookId).waitForPage();
+        assertThat(browser.text("on-hold")).isEqualTo("1");
+        assertThat(browser.text("available")).isEqualTo("0");
+        assertThat(browser.text("queue")).contains("Nobody is waiting");
+        browser.screenshot("book-set-aside");
+
+        browser.open("member.xhtml?id=" + secondId).waitForPage();
+        assertThat(browser.text("holds")).contains("The Waiting List").contains("ready");
+        browser.screenshotWhole("member-holds", 1280);
+
+        // the second member picks up the copy set aside for them, then renews it at the desk
+        browser.open("desk.xhtml").waitForPage();
+        browser.type("desk:memberNumber", second).type("desk:isbn", isbn).click("desk:borrow")
+                .waitForText(By.id("messages"), "borrowed");
+        browser.type("desk:memberNumber", second).type("desk:isbn", isbn).click("desk:renew")
+                .waitForText(By.id("messages"), "renewed");
+        String newDueOn = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.ENGLISH)
+                .format(LocalDate.now().plusDays(2 * 21)); // borrowed today for 21 days, renewed for 21 more
+        assertThat(browser.messages()).contains("Patient Reader (" + second + ") renewed “The Waiting List”. Due back on "
+                + newDueOn + " (renewal 1 of 2).");
+
+        browser.open("member.xhtml?id=" + secondId).waitForPage();
+        assertThat(browser.text("held")).contains("The Waiting List").contains("renewed 1 of 2 times");
+        assertThat(browser.text("holds")).contains("fulfilled");
+        browser.screenshotWhole("member-renewed", 1280);
     }
 
     @Test
