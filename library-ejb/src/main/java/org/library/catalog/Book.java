@@ -36,7 +36,8 @@ import org.library.members.Member;
  * <p>{@code onLoan} counts the rows of {@code borrows} for this book. It is kept beside the
  * association so that availability is a column comparison in every list query (no join, no
  * count per row) and so that the database itself refuses to lend more copies than exist:
- * {@code CHECK (on_loan BETWEEN 0 AND copies)}.
+ * {@code CHECK (on_loan + on_hold <= copies)}, where {@code onHold} counts the copies set aside
+ * for members whose hold came up.
  */
 @Entity
 @Table(name = "books")
@@ -79,6 +80,10 @@ public class Book {
     @Column(name = "on_loan", nullable = false)
     private int onLoan;
 
+    /** Copies set aside for the first member in the hold queue: neither on the shelf nor lent. */
+    @Column(name = "on_hold", nullable = false)
+    private int onHold;
+
     @NotNull
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "author_id", nullable = false)
@@ -120,6 +125,25 @@ public class Book {
         }
     }
 
+    /**
+     * Counts one more copy out, for circulation, which writes the {@code borrows} row itself (see
+     * CirculationService); everyone else calls {@link Member#borrow(Book)}.
+     */
+    public void countLent() {
+        if (getAvailable() < 1) {
+            throw new IllegalStateException("no copy of " + isbn + " on the shelf");
+        }
+        onLoan++;
+    }
+
+    /** Counts one copy back in; the counterpart of {@link #countLent()}. */
+    public void countReturned() {
+        if (onLoan < 1) {
+            throw new IllegalStateException("no copy of " + isbn + " is out");
+        }
+        onLoan--;
+    }
+
     /** Inverse-side half of {@link Member#giveBack(Book)}; call that instead. */
     public void removeBorrower(Member member) {
         if (borrowers.remove(member)) {
@@ -127,8 +151,29 @@ public class Book {
         }
     }
 
+    /** Copies on the shelf: owned, minus lent, minus set aside for holds. */
     public int getAvailable() {
-        return copies - onLoan;
+        return copies - onLoan - onHold;
+    }
+
+    /** A returned copy goes aside for a hold instead of back to the shelf (circulation's call). */
+    public void setAsideForHold() {
+        if (getAvailable() < 1) {
+            throw new IllegalStateException("no copy of " + isbn + " to set aside");
+        }
+        onHold++;
+    }
+
+    /** A set-aside copy is lent to its member, or goes back to the shelf (circulation's call). */
+    public void releaseSetAside() {
+        if (onHold < 1) {
+            throw new IllegalStateException("no copy of " + isbn + " is set aside");
+        }
+        onHold--;
+    }
+
+    public int getOnHold() {
+        return onHold;
     }
 
     public Long getId() {

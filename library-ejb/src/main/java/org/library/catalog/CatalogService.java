@@ -7,6 +7,7 @@ import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.library.circulation.Hold;
 import org.library.members.Member;
 import org.library.platform.FieldViolation;
 import org.library.platform.Inputs;
@@ -125,8 +126,8 @@ public class CatalogService {
         Book book = book(id);
         StaleVersionException.check("book", id, book.getVersion(), expectedVersion);
         FieldViolation.refuseChange("isbn", book.getIsbn(), Isbn.normalise(data.isbn()).orElseThrow());
-        if (data.copies() < book.getOnLoan()) {
-            throw new CopiesBelowOnLoanException(book.getTitle(), data.copies(), book.getOnLoan());
+        if (data.copies() < book.getOnLoan() + book.getOnHold()) {
+            throw new CopiesBelowOnLoanException(book.getTitle(), data.copies(), book.getOnLoan() + book.getOnHold());
         }
         book.setTitle(data.title().strip());
         book.setPublicationYear(data.publicationYear());
@@ -140,9 +141,11 @@ public class CatalogService {
     }
 
     /**
-     * Deletes a book and its past loans (the ledger lines of a title the library no longer has).
+     * Deletes a book with its past loans and closed holds (the history of a title the library no
+     * longer has).
      *
      * @throws BookOnLoanException while a copy is out
+     * @throws BookOnHoldException while members wait for it
      */
     public void deleteBook(long id, Long expectedVersion) {
         Book book = book(id);
@@ -150,6 +153,12 @@ public class CatalogService {
         if (book.getOnLoan() > 0) {
             throw new BookOnLoanException(book.getTitle(), book.getOnLoan());
         }
+        long holds = em.createQuery("SELECT COUNT(h) FROM Hold h WHERE h.book = :book AND h.status IN :active", Long.class)
+                .setParameter("book", book).setParameter("active", Hold.Status.ACTIVE).getSingleResult();
+        if (holds > 0) {
+            throw new BookOnHoldException(book.getTitle(), holds);
+        }
+        em.createQuery("DELETE FROM Hold h WHERE h.book = :book").setParameter("book", book).executeUpdate();
         em.createQuery("DELETE FROM Loan l WHERE l.book = :book").setParameter("book", book).executeUpdate();
         em.remove(book);
         Writes.flush(em, "book", id, constraint -> new BookOnLoanException(book.getTitle(), book.getOnLoan()));

@@ -1,9 +1,12 @@
 package org.library.circulation;
 
+import jakarta.annotation.Resource;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
@@ -23,19 +26,26 @@ import org.library.platform.RecordNotFoundException;
 import org.library.platform.SortOrder;
 
 /**
- * Borrowing and returning. Each operation changes the {@code borrows} association, the book's
- * count of copies out and the loan ledger together, in one transaction.
+ * Borrowing, returning, renewing and holds, by the rules of {@link CirculationPolicy}. Each
+ * operation changes the {@code borrows} association, the book's counts of copies out and set
+ * aside, the loan ledger and the hold queue together, in one transaction.
  *
- * <p>Concurrency: every borrow or return of a book first takes a write lock on that book's row
- * ({@code SELECT ... FOR UPDATE}). Two members racing for the last copy are thereby served one
- * after the other; the second sees no copy left and is refused. The database's
- * {@code CHECK (on_loan <= copies)} and the primary key of {@code borrows} stand behind it.
+ * <p>Concurrency: every operation first takes write locks on the member's row, then on the book's
+ * ({@code SELECT ... FOR UPDATE}, always in that order). Operations on one book are thereby served
+ * one after the other — two members racing for the last copy: the second sees no copy left and is
+ * refused — and a member's limits are checked against their own current loans. Everything an
+ * operation reads of other rows (the member's other books) it reads before it writes anything, so
+ * that it never holds a written row while waiting for another: Derby would find a circle of waits
+ * and abort one of the transactions. The database's
+ * {@code CHECK (on_loan + on_hold <= copies)} and the primary key of {@code borrows} stand behind it.
+ *
+ * <p>Holds: a member may reserve a book with no copy on the shelf. The WAITING holds of a book
+ * form its queue, first come first served. A returned copy goes aside for the first in the queue
+ * (READY, until the pickup day) and nobody else can borrow it; an expired pickup passes the copy
+ * to the next in line, or back to the shelf.
  */
 @Stateless
 public class CirculationService {
-
-    /** Days from borrowing to the due date. */
-    public static final int LOAN_PERIOD_DAYS = 21;
 
     @PersistenceContext
     private EntityManager em;
@@ -43,48 +53,275 @@ public class CirculationService {
     @Inject
     private Clock clock;
 
+    @Inject
+    private CirculationPolicy policy;
+
+    @Resource
+    private SessionContext context;
+
     /**
      * @return the new, open loan
-     * @throws MemberInactiveException   when the membership is not active
-     * @throws AlreadyHoldsBookException when the member holds a copy of this book already
-     * @throws NoCopyAvailableException  when every copy is out
+     * @throws MemberInactiveException        when the membership is not active
+     * @throws MemberHasOverdueLoansException when the member has an overdue loan
+     * @throws LoanLimitReachedException      when the member holds the most books allowed
+     * @throws AlreadyHoldsBookException      when the member holds a copy of this book already
+     * @throws NoCopyAvailableException       when no copy is on the shelf (or set aside for them)
      */
     public Loan borrow(long memberId, long bookId) {
+        Member member = lockMember(memberId);
         Book book = lockBook(bookId);
-        Member member = member(memberId);
+        LocalDate today = LocalDate.now(clock);
         if (!member.isActive()) {
             throw new MemberInactiveException(member.getMemberNumber());
         }
-        if (member.holds(book)) {
+        if (openLoan(member, book).isPresent()) {
             throw new AlreadyHoldsBookException(member.getMemberNumber(), book.getTitle());
         }
-        if (book.getAvailable() < 1) {
+        long overdue = em.createQuery("SELECT COUNT(l) FROM Loan l WHERE l.member = :member "
+                        + "AND l.returnedAt IS NULL AND l.dueOn < :today", Long.class)
+                .setParameter("member", member).setParameter("today", today).getSingleResult();
+        if (overdue > 0) {
+            throw new MemberHasOverdueLoansException(member.getMemberNumber(), overdue);
+        }
+        long held = em.createQuery("SELECT COUNT(l) FROM Loan l WHERE l.member = :member AND l.returnedAt IS NULL",
+                Long.class).setParameter("member", member).getSingleResult();
+        if (held >= policy.maxLoans()) {
+            throw new LoanLimitReachedException(member.getMemberNumber(), policy.maxLoans());
+        }
+        expireHolds(book, today);
+        Optional<Hold> ownHold = activeHold(member, book);
+        if (ownHold.filter(h -> h.getStatus() == Hold.Status.READY).isPresent()) {
+            book.releaseSetAside(); // the copy set aside for this member is the one they take
+        } else if (book.getAvailable() < 1) {
             throw new NoCopyAvailableException(book.getIsbn(), book.getTitle());
         }
-        member.borrow(book);
         Instant now = clock.instant();
-        Loan loan = new Loan(member, book, now, LocalDate.ofInstant(now, clock.getZone()).plusDays(LOAN_PERIOD_DAYS));
+        ownHold.ifPresent(h -> h.close(Hold.Status.FULFILLED, now));
+        addBorrowsRow(member, book);
+        Loan loan = new Loan(member, book, now, today.plusDays(policy.loanPeriodDays()));
         em.persist(loan);
         em.flush();
         return loan;
     }
 
     /**
+     * Returns the book; the copy goes aside for the first member waiting for it, if any.
+     *
      * @return the loan, now closed
      * @throws NotBorrowedException when the member does not hold this book
      */
     public Loan giveBack(long memberId, long bookId) {
+        Member member = lockMember(memberId);
         Book book = lockBook(bookId);
-        Member member = member(memberId);
-        if (!member.giveBack(book)) {
-            throw new NotBorrowedException(member.getMemberNumber(), book.getTitle());
-        }
-        Loan loan = em.createNamedQuery(Loan.OPEN_FOR, Loan.class)
-                .setParameter("member", member).setParameter("book", book)
-                .getSingleResult();
+        LocalDate today = LocalDate.now(clock);
+        Loan loan = openLoan(member, book)
+                .orElseThrow(() -> new NotBorrowedException(member.getMemberNumber(), book.getTitle()));
         loan.close(clock.instant());
+        removeBorrowsRow(member, book);
+        expireHolds(book, today);
+        offerToNextInQueue(book, today);
         em.flush();
         return loan;
+    }
+
+    /**
+     * Extends the due date by one loan period.
+     *
+     * @throws RenewalRefusedException when renewed the most times allowed already, overdue past the
+     *                                 grace period, or another member is waiting for the book
+     * @throws NotBorrowedException    when the member does not hold this book
+     */
+    public Loan renew(long memberId, long bookId) {
+        Member member = lockMember(memberId);
+        Book book = lockBook(bookId);
+        LocalDate today = LocalDate.now(clock);
+        expireHolds(book, today);
+        Loan loan = openLoan(member, book)
+                .orElseThrow(() -> new NotBorrowedException(member.getMemberNumber(), book.getTitle()));
+        if (loan.getRenewals() >= policy.maxRenewals()) {
+            throw new RenewalRefusedException("it was renewed " + loan.getRenewals()
+                    + (loan.getRenewals() == 1 ? " time" : " times") + " already, the most allowed.");
+        }
+        if (today.isAfter(loan.getDueOn().plusDays(policy.renewalGraceDays()))) {
+            throw new RenewalRefusedException("it was due on " + loan.getDueOn() + ", more than "
+                    + policy.renewalGraceDays() + " days ago; please return it.");
+        }
+        long othersWaiting = em.createNamedQuery(Hold.ACTIVE_FOR_BOOK_EXCEPT, Long.class)
+                .setParameter("book", book).setParameter("member", member)
+                .setParameter("active", Hold.Status.ACTIVE).getSingleResult();
+        if (othersWaiting > 0) {
+            throw new RenewalRefusedException("another member has reserved \"" + book.getTitle() + "\".");
+        }
+        LocalDate base = loan.getDueOn().isAfter(today) ? loan.getDueOn() : today;
+        loan.renew(base.plusDays(policy.loanPeriodDays()));
+        em.flush();
+        return loan;
+    }
+
+    /**
+     * Reserves a book that has no copy on the shelf; the member joins the end of its queue.
+     *
+     * @throws HoldRefusedException when a copy is on the shelf, the member holds the book already
+     *                              or has a hold on it, or the membership is inactive
+     */
+    public Hold placeHold(long memberId, long bookId) {
+        Member member = lockMember(memberId);
+        Book book = lockBook(bookId);
+        if (!member.isActive()) {
+            throw new HoldRefusedException("member " + member.getMemberNumber() + " is not active.");
+        }
+        if (openLoan(member, book).isPresent()) {
+            throw new HoldRefusedException("member " + member.getMemberNumber() + " holds \"" + book.getTitle() + "\" now.");
+        }
+        if (activeHold(member, book).isPresent()) {
+            throw new HoldRefusedException("member " + member.getMemberNumber() + " has a hold on \""
+                    + book.getTitle() + "\" already.");
+        }
+        expireHolds(book, LocalDate.now(clock));
+        if (book.getAvailable() > 0) {
+            throw new HoldRefusedException("a copy of \"" + book.getTitle() + "\" is on the shelf; borrow it instead.");
+        }
+        Hold hold = new Hold(member, book, clock.instant());
+        em.persist(hold);
+        em.flush();
+        return hold;
+    }
+
+    /**
+     * Cancels a hold; a copy set aside for it passes to the next in line (or back to the shelf).
+     *
+     * @throws HoldNotActiveException when the hold is no longer waiting or ready
+     */
+    public Hold cancelHold(long memberId, long holdId) {
+        // only the keys first: loading the hold's book before locking it would read a stale row
+        long bookId = em.createQuery("SELECT h.book.id FROM Hold h WHERE h.id = :id AND h.member.id = :memberId", Long.class)
+                .setParameter("id", holdId).setParameter("memberId", memberId)
+                .getResultStream().findFirst()
+                .orElseThrow(() -> new RecordNotFoundException("hold", holdId));
+        lockMember(memberId);
+        Book book = lockBook(bookId);
+        Hold found = em.find(Hold.class, holdId);
+        if (!found.getStatus().isActive()) {
+            throw new HoldNotActiveException(holdId, found.getStatus());
+        }
+        boolean hadCopy = found.getStatus() == Hold.Status.READY;
+        found.close(Hold.Status.CANCELLED, clock.instant());
+        if (hadCopy) {
+            passSetAsideCopy(book, LocalDate.now(clock));
+        }
+        em.flush();
+        return found;
+    }
+
+    /**
+     * Ends every pickup window that has passed: each such copy passes to the next member in its
+     * book's queue, or back to the shelf. Runs on a timer ({@link HoldExpiry}) and before every
+     * operation on a book, so that a late pickup never blocks anyone.
+     *
+     * @return how many holds expired
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // one transaction per book, below
+    public int expireHolds() {
+        List<Long> books = em.createQuery("SELECT DISTINCT h.book.id FROM Hold h WHERE h.status = :ready "
+                        + "AND h.pickupBy < :today", Long.class)
+                .setParameter("ready", Hold.Status.READY).setParameter("today", LocalDate.now(clock)).getResultList();
+        CirculationService self = context.getBusinessObject(CirculationService.class);
+        return books.stream().mapToInt(self::expireHoldsOf).sum();
+    }
+
+    /**
+     * Ends the passed pickup windows of one book. Its own transaction: holding one book's lock
+     * while waiting for another's could close a circle with an operation that reads the first.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public int expireHoldsOf(long bookId) {
+        int expired = expireHolds(lockBook(bookId), LocalDate.now(clock));
+        em.flush();
+        return expired;
+    }
+
+    /** The member's holds, newest first, with their books. */
+    public List<Hold> holds(long memberId) {
+        member(memberId);
+        return em.createNamedQuery(Hold.OF_MEMBER, Hold.class).setParameter("memberId", memberId).getResultList();
+    }
+
+    /** The queue of a book: its waiting holds, first in line first. */
+    public List<Hold> queue(long bookId) {
+        Book book = Optional.ofNullable(em.find(Book.class, bookId))
+                .orElseThrow(() -> new RecordNotFoundException("book", bookId));
+        return em.createNamedQuery(Hold.QUEUE, Hold.class).setParameter("book", book)
+                .setParameter("waiting", Hold.Status.WAITING).getResultList();
+    }
+
+    private int expireHolds(Book book, LocalDate today) {
+        List<Hold> late = em.createQuery("SELECT h FROM Hold h WHERE h.book = :book AND h.status = :ready "
+                        + "AND h.pickupBy < :today ORDER BY h.pickupBy, h.id", Hold.class)
+                .setParameter("book", book).setParameter("ready", Hold.Status.READY).setParameter("today", today)
+                .getResultList();
+        for (Hold hold : late) {
+            hold.close(Hold.Status.EXPIRED, clock.instant());
+            passSetAsideCopy(book, today);
+        }
+        return late.size();
+    }
+
+    /** A set-aside copy no longer wanted by its member: to the next in line, or to the shelf. */
+    private void passSetAsideCopy(Book book, LocalDate today) {
+        book.releaseSetAside();
+        offerToNextInQueue(book, today);
+    }
+
+    /** A copy on the shelf goes aside for the first waiting member, if there is one. */
+    private void offerToNextInQueue(Book book, LocalDate today) {
+        if (book.getAvailable() < 1) {
+            return;
+        }
+        em.createNamedQuery(Hold.QUEUE, Hold.class).setParameter("book", book)
+                .setParameter("waiting", Hold.Status.WAITING).setMaxResults(1)
+                .getResultStream().findFirst()
+                .ifPresent(next -> {
+                    book.setAsideForHold();
+                    next.ready(today.plusDays(policy.holdPickupDays()));
+                });
+    }
+
+    private Optional<Loan> openLoan(Member member, Book book) {
+        return em.createNamedQuery(Loan.OPEN_FOR, Loan.class)
+                .setParameter("member", member).setParameter("book", book)
+                .getResultStream().findFirst();
+    }
+
+    /*
+     * The borrows row is written here with SQL rather than through Member.borrow(Book), the
+     * two-sided helper: that helper loads the member's books and the book's borrowers, i.e. reads
+     * rows of other books and members that concurrent operations hold locked — a circle of waits
+     * Derby resolves by aborting one of them. The open loans (the member's own rows) answer the
+     * same questions, and the loan and the borrows row are always written together. No entity
+     * here holds a loaded copy of either collection (and there is no shared cache), so nothing in
+     * memory disagrees with the row.
+     */
+    private void addBorrowsRow(Member member, Book book) {
+        em.createNativeQuery("INSERT INTO borrows (member_id, book_id) VALUES (?, ?)")
+                .setParameter(1, member.getId()).setParameter(2, book.getId()).executeUpdate();
+        book.countLent();
+    }
+
+    private void removeBorrowsRow(Member member, Book book) {
+        int deleted = em.createNativeQuery("DELETE FROM borrows WHERE member_id = ? AND book_id = ?")
+                .setParameter(1, member.getId()).setParameter(2, book.getId()).executeUpdate();
+        if (deleted != 1) {
+            // the ledger says the member holds the book, borrows says not: refuse to make it worse
+            throw new IllegalStateException("borrows has no row for member " + member.getId() + " and book "
+                    + book.getId() + " although a loan is open; nothing was changed");
+        }
+        book.countReturned();
+    }
+
+    private Optional<Hold> activeHold(Member member, Book book) {
+        return em.createNamedQuery(Hold.ACTIVE_OF_MEMBER_FOR_BOOK, Hold.class)
+                .setParameter("member", member).setParameter("book", book).setParameter("active", Hold.Status.ACTIVE)
+                .getResultStream().findFirst();
     }
 
     /**
@@ -156,8 +393,22 @@ public class CirculationService {
     }
 
     private Book lockBook(long bookId) {
-        return Optional.ofNullable(em.find(Book.class, bookId, LockModeType.PESSIMISTIC_WRITE))
+        lockRow("books", bookId);
+        return Optional.ofNullable(em.find(Book.class, bookId))
                 .orElseThrow(() -> new RecordNotFoundException("book", bookId));
+    }
+
+    /*
+     * The row lock is a no-op UPDATE, not em.find(..., PESSIMISTIC_WRITE): EclipseLink builds the
+     * entity of a lock query with its collections loaded, which reads the rows of the member's
+     * other books (or the book's other borrowers) while this transaction holds locks — exactly the
+     * circle of waits the lock order is meant to prevent. An UPDATE holds its exclusive lock to the
+     * end of the transaction on every database (a plain SELECT ... FOR UPDATE does not, on Derby at
+     * READ COMMITTED). The entity is read after the lock, so it is the committed, current row.
+     */
+    private void lockRow(String table, long id) {
+        em.createNativeQuery("UPDATE " + table + " SET version = version WHERE id = ?").setParameter(1, id)
+                .executeUpdate();
     }
 
     private Member memberByNumber(String memberNumber) {
@@ -173,6 +424,12 @@ public class CirculationService {
         return em.createNamedQuery(Book.BY_ISBN, Book.class).setParameter("isbn", normal)
                 .getResultStream().findFirst()
                 .orElseThrow(() -> new RecordNotFoundException("book", normal));
+    }
+
+    private Member lockMember(long memberId) {
+        lockRow("members", memberId);
+        return Optional.ofNullable(em.find(Member.class, memberId))
+                .orElseThrow(() -> new RecordNotFoundException("member", memberId));
     }
 
     private Member member(long memberId) {

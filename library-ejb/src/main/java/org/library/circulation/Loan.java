@@ -68,6 +68,9 @@ public class Loan {
     @Column(name = "returned_at")
     private Instant returnedAt;
 
+    @Column(nullable = false)
+    private int renewals;
+
     @Version
     private long version;
 
@@ -95,6 +98,15 @@ public class Loan {
             throw new IllegalArgumentException("returned before it was borrowed");
         }
         close(at);
+    }
+
+    void renew(LocalDate newDueOn) {
+        this.dueOn = newDueOn;
+        this.renewals++;
+    }
+
+    public int getRenewals() {
+        return renewals;
     }
 
     public boolean isOpen() {

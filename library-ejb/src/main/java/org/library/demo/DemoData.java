@@ -28,7 +28,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.library.catalog.Author;
 import org.library.catalog.Book;
-import org.library.circulation.CirculationService;
+import org.library.circulation.CirculationPolicy;
 import org.library.circulation.Loan;
 import org.library.members.Member;
 import org.library.staff.Librarian;
@@ -55,6 +55,9 @@ public class DemoData {
 
     @Inject
     private Clock clock;
+
+    @Inject
+    private CirculationPolicy policy;
 
     @PostConstruct
     void seedIfEmpty() {
@@ -120,7 +123,7 @@ public class DemoData {
             Book book = books.get(step[1] % books.size());
             Instant borrowedAt = now.minus(Duration.ofDays(step[2]));
             LocalDate dueOn = LocalDate.ofInstant(borrowedAt, clock.getZone())
-                    .plusDays(CirculationService.LOAN_PERIOD_DAYS);
+                    .plusDays(policy.loanPeriodDays());
             Loan loan = new Loan(member, book, borrowedAt, dueOn);
             em.persist(loan);
             if (step[3] >= 0) {

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 import org.library.catalog.Book;
+import org.library.circulation.Hold;
 import org.library.platform.LibraryException;
 import org.library.platform.FieldViolation;
 import org.library.platform.Inputs;
@@ -74,9 +75,10 @@ public class MemberService {
     }
 
     /**
-     * Deletes the member and their past loans (their personal history).
+     * Deletes the member with their past loans and closed holds (their personal history).
      *
      * @throws MemberHoldsBooksException while the member holds books
+     * @throws MemberHasHoldsException   while the member has holds waiting or ready
      */
     public void delete(long id, Long expectedVersion) {
         Member member = member(id);
@@ -85,6 +87,12 @@ public class MemberService {
         if (held > 0) {
             throw new MemberHoldsBooksException(member.getMemberNumber(), held);
         }
+        long holds = em.createQuery("SELECT COUNT(h) FROM Hold h WHERE h.member = :member AND h.status IN :active", Long.class)
+                .setParameter("member", member).setParameter("active", Hold.Status.ACTIVE).getSingleResult();
+        if (holds > 0) {
+            throw new MemberHasHoldsException(member.getMemberNumber(), holds);
+        }
+        em.createQuery("DELETE FROM Hold h WHERE h.member = :member").setParameter("member", member).executeUpdate();
         em.createQuery("DELETE FROM Loan l WHERE l.member = :member").setParameter("member", member).executeUpdate();
         em.remove(member);
         Writes.flush(em, "member", id);

@@ -20,6 +20,7 @@ import org.library.catalog.CatalogService;
 import org.library.catalog.CopiesBelowOnLoanException;
 import org.library.catalog.DuplicateIsbnException;
 import org.library.circulation.AlreadyHoldsBookException;
+import org.library.circulation.CirculationPolicy;
 import org.library.circulation.CirculationService;
 import org.library.circulation.Loan;
 import org.library.circulation.MemberInactiveException;
@@ -64,6 +65,9 @@ class RelationshipsIT {
 
     @Inject
     StaffService staff;
+
+    @Inject
+    CirculationPolicy policy;
 
     // ---- Author 1:N Book ------------------------------------------------------------------
 
@@ -169,7 +173,7 @@ class RelationshipsIT {
                 .containsExactlyInAnyOrder(ada.getId(), bo.getId());
         assertThat(catalog.book(book.getId()).getAvailable()).isZero();
         assertThat(loan.isOpen()).isTrue();
-        assertThat(loan.getDueOn()).isEqualTo(LocalDate.now().plusDays(CirculationService.LOAN_PERIOD_DAYS));
+        assertThat(loan.getDueOn()).isEqualTo(LocalDate.now().plusDays(policy.loanPeriodDays()));
         assertThat(circulation.history(ada.getId())).extracting(Loan::getId).containsExactly(loan.getId());
     }
 

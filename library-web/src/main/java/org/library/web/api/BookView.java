@@ -2,12 +2,15 @@ package org.library.web.api;
 
 import org.library.catalog.Book;
 
-/** A book as the API shows it: with its author and how many copies can be borrowed now. */
+/**
+ * A book as the API shows it: with its author, how many copies can be borrowed now, and how many
+ * are set aside for members whose hold came up.
+ */
 public record BookView(long id, String isbn, String title, Integer publicationYear, AuthorRef author,
-                       int copies, int copiesAvailable, long version) {
+                       int copies, int copiesAvailable, int copiesSetAside, long version) {
 
     static BookView of(Book book) {
         return new BookView(book.getId(), book.getIsbn(), book.getTitle(), book.getPublicationYear(),
-                AuthorRef.of(book.getAuthor()), book.getCopies(), book.getAvailable(), book.getVersion());
+                AuthorRef.of(book.getAuthor()), book.getCopies(), book.getAvailable(), book.getOnHold(), book.getVersion());
     }
 }

@@ -28,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.library.catalog.Book;
 import org.library.catalog.BookFilter;
 import org.library.catalog.CatalogService;
+import org.library.circulation.CirculationService;
 import org.library.web.api.Requests.BookInput;
 import org.library.web.api.Views.MemberRef;
 
@@ -41,6 +42,9 @@ public class BooksResource {
 
     @Inject
     CatalogService catalog;
+
+    @Inject
+    CirculationService circulation;
 
     @Context
     UriInfo uri;
@@ -102,6 +106,13 @@ public class BooksResource {
     public Response delete(@PathParam("id") long id) {
         catalog.deleteBook(id, Responses.expectedVersion(headers));
         return Response.noContent().build();
+    }
+
+    @GET
+    @Path("{id}/holds")
+    @Operation(summary = "The book's hold queue", description = "Waiting holds, first in line first.")
+    public List<Views.HoldView> queue(@PathParam("id") long id) {
+        return circulation.queue(id).stream().map(Views.HoldView::of).toList();
     }
 
     @GET

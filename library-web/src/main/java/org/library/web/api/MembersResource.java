@@ -36,6 +36,8 @@ import org.library.platform.FieldViolation;
 import org.library.platform.InvalidInputException;
 import org.library.web.api.Requests.BorrowRequest;
 import org.library.web.api.Requests.MemberInput;
+import org.library.circulation.Hold;
+import org.library.web.api.Views.HoldView;
 import org.library.web.api.Views.LoanView;
 import org.library.web.api.Views.MemberView;
 
@@ -146,6 +148,45 @@ public class MembersResource {
     @APIResponse(responseCode = "204", description = "Done")
     public Response giveBack(@PathParam("id") long id, @PathParam("bookId") long bookId) {
         circulation.giveBack(id, bookId);
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("{id}/borrows/{bookId}/renewals")
+    @APIResponse(responseCode = "200", description = "Renewed: the loan with its new due date",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LoanView.class)))
+    @Operation(summary = "Renew a loan", description = "Extends the due date by one loan period; 409 when renewed the most times allowed, overdue past the grace period, or reserved by another member.")
+    public LoanView renew(@PathParam("id") long id, @PathParam("bookId") long bookId) {
+        return LoanView.of(circulation.renew(id, bookId), LocalDate.now(clock));
+    }
+
+    @GET
+    @Path("{id}/holds")
+    @Operation(summary = "The member's holds", description = "Newest first, in every state.")
+    public List<HoldView> holds(@PathParam("id") long id) {
+        return circulation.holds(id).stream().map(HoldView::of).toList();
+    }
+
+    @POST
+    @Path("{id}/holds")
+    @APIResponse(responseCode = "201", description = "Placed at the end of the book's queue",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = HoldView.class)))
+    @Operation(summary = "Place a hold", description = "Only when no copy is on the shelf; 409 otherwise, or when the member holds or has reserved the book already.")
+    public Response placeHold(@PathParam("id") long id, BorrowRequest body) {
+        if (body == null || body.bookId() == null) {
+            throw new InvalidInputException(List.of(new FieldViolation("bookId", "is required")));
+        }
+        Hold hold = circulation.placeHold(id, body.bookId());
+        return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(hold.getId())).build())
+                .entity(HoldView.of(hold)).build();
+    }
+
+    @DELETE
+    @Path("{id}/holds/{holdId}")
+    @APIResponse(responseCode = "204", description = "Cancelled")
+    @Operation(summary = "Cancel a hold", description = "A copy set aside for it passes to the next in line; 409 when the hold is closed already.")
+    public Response cancelHold(@PathParam("id") long id, @PathParam("holdId") long holdId) {
+        circulation.cancelHold(id, holdId);
         return Response.noContent().build();
     }
 

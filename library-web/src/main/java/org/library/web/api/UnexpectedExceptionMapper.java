@@ -10,13 +10,25 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The last resort for a failure no other mapper knows — a defect or an outage, not bad input:
+ * The last resort for a failure no other mapper knows. A transaction the database aborted for a
+ * lock conflict (deadlock victim, lock wait timeout) changed nothing and is answered 503 with
+ * {@code Retry-After}. Anything else is a defect or an outage, not bad input:
  * logged in full with an incident id, answered as a 500 problem that carries the id and nothing
  * of the exception (no stack trace, no server internals). Business failures and invalid input
  * never get here: they have their own mappers.
  */
 @Provider
 public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
+
+    /** SQLState class 40: the database rolled the transaction back (deadlock victim, lock timeout). */
+    static boolean isTransientLockConflict(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("40")) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     private static final Logger LOG = Logger.getLogger(UnexpectedExceptionMapper.class.getName());
 
@@ -25,6 +37,12 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable e) {
+        if (isTransientLockConflict(e)) {
+            LOG.log(Level.INFO, "Transaction aborted by a lock conflict on {0}; the client may retry", uriInfo.getRequestUri());
+            return Response.fromResponse(Problem.of("busy", "Busy, try again", Response.Status.SERVICE_UNAVAILABLE,
+                    "The request met a concurrent one on the same records and was rolled back; nothing was "
+                            + "changed. Send it again.", uriInfo.getRequestUri()).toResponse()).header("Retry-After", 1).build();
+        }
         String incident = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, e, () -> "Incident " + incident + " on " + uriInfo.getRequestUri());
         return Problem.of("internal-error", "Internal error", Response.Status.INTERNAL_SERVER_ERROR,

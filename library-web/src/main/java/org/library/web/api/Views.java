@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import org.library.catalog.Author;
 import org.library.catalog.Book;
+import org.library.circulation.Hold;
 import org.library.circulation.Loan;
 import org.library.members.Member;
 import org.library.staff.Librarian;
@@ -44,11 +45,20 @@ public final class Views {
     }
 
     public record LoanView(long id, MemberRef member, BookRef book, Instant borrowedAt, LocalDate dueOn, Instant returnedAt,
-                    long daysOverdue) {
+                           int renewals, long daysOverdue) {
         /** @param today the library's today, from the clock the services use */
         public static LoanView of(Loan l, LocalDate today) {
             return new LoanView(l.getId(), MemberRef.of(l.getMember()), BookRef.of(l.getBook()), l.getBorrowedAt(),
-                    l.getDueOn(), l.getReturnedAt(), l.daysOverdueOn(today));
+                    l.getDueOn(), l.getReturnedAt(), l.getRenewals(), l.daysOverdueOn(today));
+        }
+    }
+
+    /** A hold: waiting in the book's queue, ready for pickup until pickupBy, or closed. */
+    public record HoldView(long id, MemberRef member, BookRef book, Instant placedAt, String status, LocalDate pickupBy,
+                           Instant closedAt) {
+        public static HoldView of(Hold h) {
+            return new HoldView(h.getId(), MemberRef.of(h.getMember()), BookRef.of(h.getBook()), h.getPlacedAt(),
+                    h.getStatus().name(), h.getPickupBy(), h.getClosedAt());
         }
     }
 

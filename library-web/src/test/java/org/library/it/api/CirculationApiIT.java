@@ -92,6 +92,33 @@ class CirculationApiIT {
     }
 
     @Test
+    void renewalsAndHoldsOverHttpFollowTheQueue() {
+        long author = api.author("Queue Author");
+        long book = api.book(author, TestData.isbn(), 1);
+        long holder = api.member(TestData.memberNumber(), "Queue Holder");
+        long waiting = api.member(TestData.memberNumber(), "Queue Waiting");
+        api.post("/members/" + holder + "/borrows", Map.of("bookId", book)).statusCode(201);
+
+        api.request().post("/members/{id}/borrows/{bookId}/renewals", holder, book).then().statusCode(200)
+                .body("renewals", is(1));
+        api.post("/members/" + waiting + "/holds", Map.of("bookId", book)).statusCode(201)
+                .header("Location", containsString("/holds/")).body("status", is("WAITING"));
+        api.request().get("/books/{id}/holds", book).then().body("member.id", is(List.of((int) waiting)));
+        api.request().post("/members/{id}/borrows/{bookId}/renewals", holder, book).then().statusCode(409)
+                .contentType(PROBLEM).body("type", endsWith("/renewal-refused")).body("detail", containsString("reserved"));
+
+        api.request().delete("/members/{id}/borrows/{bookId}", holder, book).then().statusCode(204);
+
+        api.request().get("/books/{id}", book).then().body("copiesAvailable", is(0)).body("copiesSetAside", is(1));
+        api.request().get("/members/{id}/holds", waiting).then().body("[0].status", is("READY"))
+                .body("[0].pickupBy", notNullValue());
+        api.post("/members/" + holder + "/borrows", Map.of("bookId", book)).statusCode(409)
+                .body("type", endsWith("/no-copy-available"));
+        api.post("/members/" + waiting + "/borrows", Map.of("bookId", book)).statusCode(201);
+        api.request().get("/members/{id}/holds", waiting).then().body("[0].status", is("FULFILLED"));
+    }
+
+    @Test
     void overdueLoansAreListedWithTheirDaysOverdue() {
         api.request().queryParam("overdue", true).get("/loans").then().statusCode(200)
                 .body("total", greaterThan(0))

@@ -1,0 +1,157 @@
+package org.library.circulation;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Objects;
+import org.library.catalog.Book;
+import org.library.members.Member;
+
+/**
+ * A member's reservation of a book that had no copy on the shelf. The WAITING holds of a book are
+ * its queue, first come first served; when a copy comes back it is set aside for the first of them
+ * (READY) until {@code pickupBy}.
+ */
+@Entity
+@Table(name = "holds")
+@NamedQuery(name = Hold.QUEUE,
+        query = "SELECT h FROM Hold h WHERE h.book = :book AND h.status = :waiting ORDER BY h.placedAt, h.id")
+@NamedQuery(name = Hold.ACTIVE_OF_MEMBER_FOR_BOOK,
+        query = "SELECT h FROM Hold h WHERE h.member = :member AND h.book = :book AND h.status IN :active")
+@NamedQuery(name = Hold.ACTIVE_FOR_BOOK_EXCEPT,
+        query = "SELECT COUNT(h) FROM Hold h WHERE h.book = :book AND h.member <> :member AND h.status IN :active")
+@NamedQuery(name = Hold.EXPIRED_READY,
+        query = "SELECT h FROM Hold h WHERE h.status = :ready AND h.pickupBy < :today ORDER BY h.pickupBy, h.id")
+@NamedQuery(name = Hold.OF_MEMBER,
+        query = "SELECT h FROM Hold h JOIN FETCH h.book b JOIN FETCH b.author WHERE h.member.id = :memberId "
+                + "ORDER BY h.placedAt DESC, h.id DESC")
+public class Hold {
+
+    public static final String QUEUE = "Hold.queue";
+    public static final String ACTIVE_OF_MEMBER_FOR_BOOK = "Hold.activeOfMemberForBook";
+    public static final String ACTIVE_FOR_BOOK_EXCEPT = "Hold.activeForBookExcept";
+    public static final String EXPIRED_READY = "Hold.expiredReady";
+    public static final String OF_MEMBER = "Hold.ofMember";
+
+    public enum Status {
+        /** In the queue. */
+        WAITING,
+        /** A copy is set aside for the member until {@code pickupBy}. */
+        READY,
+        /** The member borrowed the book. */
+        FULFILLED,
+        /** The member (or staff) cancelled it. */
+        CANCELLED,
+        /** The set-aside copy was not picked up in time. */
+        EXPIRED;
+
+        /** The states in which a hold is still in the queue or has a copy set aside. */
+        public static final java.util.List<Status> ACTIVE = java.util.List.of(WAITING, READY);
+
+        public boolean isActive() {
+            return ACTIVE.contains(this);
+        }
+    }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "member_id", nullable = false, updatable = false)
+    private Member member;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "book_id", nullable = false, updatable = false)
+    private Book book;
+
+    @Column(name = "placed_at", nullable = false, updatable = false)
+    private Instant placedAt;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 10)
+    private Status status = Status.WAITING;
+
+    @Column(name = "pickup_by")
+    private LocalDate pickupBy;
+
+    @Column(name = "closed_at")
+    private Instant closedAt;
+
+    @Version
+    private long version;
+
+    protected Hold() {
+        // for JPA
+    }
+
+    Hold(Member member, Book book, Instant placedAt) {
+        this.member = Objects.requireNonNull(member, "member");
+        this.book = Objects.requireNonNull(book, "book");
+        this.placedAt = Objects.requireNonNull(placedAt, "placedAt");
+    }
+
+    void ready(LocalDate pickupBy) {
+        this.status = Status.READY;
+        this.pickupBy = pickupBy;
+    }
+
+    void close(Status closing, Instant at) {
+        this.status = closing;
+        this.closedAt = at;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public Member getMember() {
+        return member;
+    }
+
+    public Book getBook() {
+        return book;
+    }
+
+    public Instant getPlacedAt() {
+        return placedAt;
+    }
+
+    public Status getStatus() {
+        return status;
+    }
+
+    public LocalDate getPickupBy() {
+        return pickupBy;
+    }
+
+    public Instant getClosedAt() {
+        return closedAt;
+    }
+
+    public long getVersion() {
+        return version;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return this == o || o instanceof Hold other && id != null && id.equals(other.id);
+    }
+
+    @Override
+    public int hashCode() {
+        return Hold.class.hashCode();
+    }
+}
