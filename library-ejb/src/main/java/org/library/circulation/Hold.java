@@ -11,6 +11,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
+import jakarta.persistence.QueryHint;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
@@ -35,8 +36,9 @@ import org.library.members.Member;
 @NamedQuery(name = Hold.EXPIRED_READY,
         query = "SELECT h FROM Hold h WHERE h.status = :ready AND h.pickupBy < :today ORDER BY h.pickupBy, h.id")
 @NamedQuery(name = Hold.OF_MEMBER,
-        query = "SELECT h FROM Hold h JOIN FETCH h.book b JOIN FETCH b.author WHERE h.member.id = :memberId "
-                + "ORDER BY h.placedAt DESC, h.id DESC")
+        query = "SELECT h FROM Hold h WHERE h.member.id = :memberId ORDER BY h.placedAt DESC, h.id DESC",
+        hints = {@QueryHint(name = "eclipselink.join-fetch", value = "h.book"),
+                @QueryHint(name = "eclipselink.join-fetch", value = "h.book.author")})
 public class Hold {
 
     public static final String QUEUE = "Hold.queue";

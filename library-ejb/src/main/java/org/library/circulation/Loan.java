@@ -9,6 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
+import jakarta.persistence.QueryHint;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
@@ -34,8 +35,9 @@ import org.library.members.Member;
 @NamedQuery(name = Loan.OPEN_FOR,
         query = "SELECT l FROM Loan l WHERE l.member = :member AND l.book = :book AND l.returnedAt IS NULL")
 @NamedQuery(name = Loan.HISTORY_OF_MEMBER,
-        query = "SELECT l FROM Loan l JOIN FETCH l.book b JOIN FETCH b.author "
-                + "WHERE l.member.id = :memberId ORDER BY l.borrowedAt DESC, l.id DESC")
+        query = "SELECT l FROM Loan l WHERE l.member.id = :memberId ORDER BY l.borrowedAt DESC, l.id DESC",
+        hints = {@QueryHint(name = "eclipselink.join-fetch", value = "l.book"),
+                @QueryHint(name = "eclipselink.join-fetch", value = "l.book.author")})
 @NamedQuery(name = Loan.OVERDUE,
         query = "SELECT l FROM Loan l JOIN FETCH l.member JOIN FETCH l.book "
                 + "WHERE l.returnedAt IS NULL AND l.dueOn < :today ORDER BY l.dueOn, l.id")

@@ -216,7 +216,8 @@ class CatalogApiIT {
     /** The N+1 guard: a list costs at most two SQL statements (page + count) whatever its size. */
     @ParameterizedTest
     @ValueSource(strings = {"/books?size=1", "/books?size=20", "/books?size=100&sort=author", "/books?q=the&size=100",
-            "/authors?size=100", "/members?size=100", "/loans?size=100", "/librarians?size=100"})
+            "/authors?size=100", "/members?size=100", "/loans?size=100", "/loans?overdue=true&size=100",
+            "/librarians?size=100", "/members/1/loans", "/members/1/holds", "/members/1/borrows"})
     void aListRequestRunsAtMostTwoSqlStatements(String list) {
         api.request().get(list).then().statusCode(200)
                 .header("X-SQL-Statements", org.hamcrest.Matchers.notNullValue())
