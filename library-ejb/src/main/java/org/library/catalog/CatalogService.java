@@ -1,5 +1,6 @@
 package org.library.catalog;
 
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -7,6 +8,7 @@ import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.library.circulation.CirculationService;
 import org.library.circulation.Hold;
 import org.library.members.Member;
 import org.library.platform.FieldViolation;
@@ -31,6 +33,9 @@ public class CatalogService {
 
     @Inject
     private Inputs inputs;
+
+    @EJB
+    private CirculationService circulation;
 
     // ---- authors -------------------------------------------------------------------------
 
@@ -131,12 +136,16 @@ public class CatalogService {
         }
         book.setTitle(data.title().strip());
         book.setPublicationYear(data.publicationYear());
+        boolean copiesAdded = data.copies() > book.getCopies();
         book.setCopies(data.copies());
         if (!book.getAuthor().getId().equals(data.authorId())) {
             author(data.authorId()).addBook(book);
         }
         Writes.flush(em, "book", id,
                 constraint -> new CopiesBelowOnLoanException(book.getTitle(), data.copies(), book.getOnLoan()));
+        if (copiesAdded) {
+            circulation.offerShelfCopies(id); // members waiting for the book come first
+        }
         return book;
     }
 

@@ -272,18 +272,35 @@ public class CirculationService {
         offerToNextInQueue(book, today);
     }
 
-    /** A copy on the shelf goes aside for the first waiting member, if there is one. */
-    private void offerToNextInQueue(Book book, LocalDate today) {
+    /**
+     * A copy on the shelf goes aside for the first waiting member, if there is one.
+     *
+     * @return whether a copy was set aside
+     */
+    private boolean offerToNextInQueue(Book book, LocalDate today) {
         if (book.getAvailable() < 1) {
-            return;
+            return false;
         }
-        em.createNamedQuery(Hold.QUEUE, Hold.class).setParameter("book", book)
+        Optional<Hold> next = em.createNamedQuery(Hold.QUEUE, Hold.class).setParameter("book", book)
                 .setParameter("waiting", Hold.Status.WAITING).setMaxResults(1)
-                .getResultStream().findFirst()
-                .ifPresent(next -> {
-                    book.setAsideForHold();
-                    next.ready(today.plusDays(policy.holdPickupDays()));
-                });
+                .getResultStream().findFirst();
+        next.ifPresent(hold -> {
+            book.setAsideForHold();
+            hold.ready(today.plusDays(policy.holdPickupDays()));
+        });
+        return next.isPresent();
+    }
+
+    /**
+     * After the library added copies of a book: each new copy on the shelf goes aside for the next
+     * member waiting for it, as a returned copy would. Joins the caller's transaction.
+     */
+    public void offerShelfCopies(long bookId) {
+        Book book = lockBook(bookId);
+        LocalDate today = LocalDate.now(clock);
+        while (offerToNextInQueue(book, today)) {
+            em.flush(); // the queue query must see the hold just made ready
+        }
     }
 
     private Optional<Loan> openLoan(Member member, Book book) {

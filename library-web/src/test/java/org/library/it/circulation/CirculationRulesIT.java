@@ -222,6 +222,26 @@ class CirculationRulesIT {
     }
 
     @Test
+    void copiesAddedToABookGoToTheMembersWaitingForItFirst() {
+        Member holder = member();
+        Member first = member();
+        Member second = member();
+        Book book = book(1);
+        circulation.borrow(holder.getId(), book.getId());
+        circulation.placeHold(first.getId(), book.getId());
+        circulation.placeHold(second.getId(), book.getId());
+        Book current = catalog.book(book.getId());
+
+        catalog.updateBook(book.getId(), null, new BookData(current.getIsbn(), current.getTitle(), null, 4,
+                current.getAuthor().getId()));
+
+        assertThat(status(first, book)).isEqualTo(Hold.Status.READY);
+        assertThat(status(second, book)).isEqualTo(Hold.Status.READY);
+        Book after = catalog.book(book.getId());
+        assertThat(List.of(after.getOnLoan(), after.getOnHold(), after.getAvailable())).containsExactly(1, 2, 1);
+    }
+
+    @Test
     void cancellingAReadyHoldPassesItsCopyToTheNextInLine() {
         Member holder = member();
         Member first = member();
