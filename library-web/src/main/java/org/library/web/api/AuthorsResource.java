@@ -64,8 +64,7 @@ public class AuthorsResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AuthorView.class)))
     public Response create(AuthorInput body) {
         Author author = catalog.createAuthor(body == null ? null : body.data());
-        return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(author.getId())).build())
-                .tag(Responses.etag(author.getVersion())).entity(AuthorView.of(author)).build();
+        return Responses.created(uri, author.getId(), author.getVersion(), AuthorView.of(author));
     }
 
     @GET
@@ -85,7 +84,7 @@ public class AuthorsResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AuthorView.class)))
     public Response update(@PathParam("id") long id, AuthorInput body) {
         Author author = catalog.updateAuthor(id, Responses.expectedVersion(headers), body == null ? null : body.data());
-        return Response.ok(AuthorView.of(author)).tag(Responses.etag(author.getVersion())).build();
+        return Responses.changed(AuthorView.of(author), author.getVersion());
     }
 
     @DELETE

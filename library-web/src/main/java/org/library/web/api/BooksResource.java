@@ -75,8 +75,7 @@ public class BooksResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BookView.class)))
     public Response create(BookInput body) {
         Book book = catalog.createBook(body == null ? null : body.data());
-        return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(book.getId())).build())
-                .tag(Responses.etag(book.getVersion())).entity(BookView.of(book)).build();
+        return Responses.created(uri, book.getId(), book.getVersion(), BookView.of(book));
     }
 
     @GET
@@ -96,7 +95,7 @@ public class BooksResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BookView.class)))
     public Response update(@PathParam("id") long id, BookInput body) {
         Book book = catalog.updateBook(id, Responses.expectedVersion(headers), body == null ? null : body.data());
-        return Response.ok(BookView.of(book)).tag(Responses.etag(book.getVersion())).build();
+        return Responses.changed(BookView.of(book), book.getVersion());
     }
 
     @DELETE

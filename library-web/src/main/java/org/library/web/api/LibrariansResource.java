@@ -68,8 +68,7 @@ public class LibrariansResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LibrarianView.class)))
     public Response create(NewLibrarian body) {
         Librarian librarian = body == null ? staff.create(null, null) : staff.create(body.data(), body.profileContent());
-        return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(librarian.getId())).build())
-                .tag(Responses.etag(librarian.getVersion())).entity(LibrarianView.of(librarian)).build();
+        return Responses.created(uri, librarian.getId(), librarian.getVersion(), LibrarianView.of(librarian));
     }
 
     @GET
@@ -89,7 +88,7 @@ public class LibrariansResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LibrarianView.class)))
     public Response update(@PathParam("id") long id, LibrarianInput body) {
         Librarian librarian = staff.update(id, Responses.expectedVersion(headers), body == null ? null : body.data());
-        return Response.ok(LibrarianView.of(librarian)).tag(Responses.etag(librarian.getVersion())).build();
+        return Responses.changed(LibrarianView.of(librarian), librarian.getVersion());
     }
 
     @DELETE
@@ -118,7 +117,7 @@ public class LibrariansResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProfileView.class)))
     public Response putProfile(@PathParam("id") long id, ProfileInput body) {
         Profile profile = staff.putProfile(id, Responses.expectedVersion(headers), body == null ? null : body.content());
-        return Response.ok(ProfileView.of(profile)).tag(Responses.etag(profile.getVersion())).build();
+        return Responses.changed(ProfileView.of(profile), profile.getVersion());
     }
 
     @DELETE

@@ -88,8 +88,7 @@ public class MembersResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MemberView.class)))
     public Response create(MemberInput body) {
         Member member = members.create(body == null ? null : body.data());
-        return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(member.getId())).build())
-                .tag(Responses.etag(member.getVersion())).entity(MemberView.of(member)).build();
+        return Responses.created(uri, member.getId(), member.getVersion(), MemberView.of(member));
     }
 
     @GET
@@ -109,7 +108,7 @@ public class MembersResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MemberView.class)))
     public Response update(@PathParam("id") long id, MemberInput body) {
         Member member = members.update(id, Responses.expectedVersion(headers), body == null ? null : body.data());
-        return Response.ok(MemberView.of(member)).tag(Responses.etag(member.getVersion())).build();
+        return Responses.changed(MemberView.of(member), member.getVersion());
     }
 
     @DELETE

@@ -49,6 +49,17 @@ final class Responses {
                 .replaceQueryParam("page", page).replaceQueryParam("size", size)).rel(rel).build();
     }
 
+    /** 201 with the {@code Location} of the new record (the request path plus its id) and its ETag. */
+    static Response created(UriInfo uri, long id, long version, Object view) {
+        return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(id)).build())
+                .tag(etag(version)).entity(view).build();
+    }
+
+    /** 200 with the changed record and its new ETag. */
+    static Response changed(Object view, long version) {
+        return Response.ok(view).tag(etag(version)).build();
+    }
+
     static EntityTag etag(long version) {
         return new EntityTag(Long.toString(version));
     }
