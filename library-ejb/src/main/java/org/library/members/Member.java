@@ -36,8 +36,7 @@ import org.library.platform.BooleanToIntegerConverter;
 @Table(name = "members")
 @NamedQuery(name = Member.BY_NUMBER, query = "SELECT m FROM Member m WHERE m.memberNumber = :number")
 @NamedQuery(name = Member.BORROWED_BOOKS,
-        query = "SELECT b FROM Member m JOIN m.borrowedBooks b JOIN FETCH b.author "
-                + "WHERE m.id = :id ORDER BY b.title, b.id")
+        query = "SELECT b FROM Book b JOIN FETCH b.author JOIN b.borrowers m WHERE m.id = :id ORDER BY b.title, b.id")
 public class Member {
 
     public static final String BY_NUMBER = "Member.byNumber";
