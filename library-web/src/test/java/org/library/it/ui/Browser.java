@@ -132,10 +132,16 @@ final class Browser implements AutoCloseable {
         return this;
     }
 
-    /** The page's messages at the top (success or refusal). */
+    /**
+     * The page's messages at the top (success or refusal). Read again when the node is replaced
+     * under the reader (an ajax update or a re-render finishing just then), instead of failing.
+     */
     String messages() {
-        return driver.findElements(By.cssSelector("#messages")).stream().map(WebElement::getText)
-                .findFirst().orElse("");
+        return new org.openqa.selenium.support.ui.FluentWait<>(driver)
+                .withTimeout(java.time.Duration.ofSeconds(10))
+                .ignoring(org.openqa.selenium.WebDriverException.class)
+                .until(d -> d.findElements(By.cssSelector("#messages")).stream().map(WebElement::getText)
+                        .findFirst().orElse(""));
     }
 
     /** The message shown right below the input with client id {@code inputId}, in the same field. */
