@@ -40,11 +40,6 @@ public final class Isbn {
         return normalise(input).isPresent();
     }
 
-    /** Hyphen-free ISBN-13 as {@code 978-0141439518}, readable without a registration-group table. */
-    public static String display(String isbn13) {
-        return isbn13.substring(0, 3) + "-" + isbn13.substring(3);
-    }
-
     static boolean isValidIsbn13(String s) {
         if (!s.chars().allMatch(Character::isDigit) || !(s.startsWith("978") || s.startsWith("979"))) {
             return false;

@@ -398,15 +398,7 @@ public class CirculationService {
                 .getResultList();
     }
 
-    /** Open loans whose due date has passed, the longest overdue first. */
-    public List<Loan> overdue() {
-        return em.createNamedQuery(Loan.OVERDUE, Loan.class).setParameter("today", LocalDate.now(clock))
-                .getResultList();
-    }
 
-    public long openLoans() {
-        return em.createNamedQuery(Loan.COUNT_OPEN, Long.class).getSingleResult();
-    }
 
     private Book lockBook(long bookId) {
         lockRow("books", bookId);

@@ -38,16 +38,10 @@ import org.library.members.Member;
         query = "SELECT l FROM Loan l WHERE l.member.id = :memberId ORDER BY l.borrowedAt DESC, l.id DESC",
         hints = {@QueryHint(name = "eclipselink.join-fetch", value = "l.book"),
                 @QueryHint(name = "eclipselink.join-fetch", value = "l.book.author")})
-@NamedQuery(name = Loan.OVERDUE,
-        query = "SELECT l FROM Loan l JOIN FETCH l.member JOIN FETCH l.book "
-                + "WHERE l.returnedAt IS NULL AND l.dueOn < :today ORDER BY l.dueOn, l.id")
-@NamedQuery(name = Loan.COUNT_OPEN, query = "SELECT COUNT(l) FROM Loan l WHERE l.returnedAt IS NULL")
 public class Loan {
 
     public static final String OPEN_FOR = "Loan.openFor";
     public static final String HISTORY_OF_MEMBER = "Loan.historyOfMember";
-    public static final String OVERDUE = "Loan.overdue";
-    public static final String COUNT_OPEN = "Loan.countOpen";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -120,10 +120,6 @@ public class Member {
         return true;
     }
 
-    public boolean holds(Book book) {
-        return borrowedBooks.contains(book);
-    }
-
     public Long getId() {
         return id;
     }

@@ -1,23 +1,19 @@
 package org.library.platform;
 
-import java.util.concurrent.atomic.LongAdder;
-
 /**
- * How many SQL statements the persistence provider sent, per thread and in total, so that
+ * How many SQL statements the persistence provider sent on the current thread, so that
  * "a list request runs at most two statements" is something a test and the benchmark can read
  * rather than believe. Fed by {@link SqlStatementCounter}.
  */
 public final class SqlStatements {
 
     private static final ThreadLocal<long[]> CURRENT_THREAD = ThreadLocal.withInitial(() -> new long[1]);
-    private static final LongAdder TOTAL = new LongAdder();
 
     private SqlStatements() {
     }
 
     static void count() {
         CURRENT_THREAD.get()[0]++;
-        TOTAL.increment();
     }
 
     /** Starts counting the statements of the current thread's work (e.g. one HTTP request) from 0. */
@@ -27,9 +23,5 @@ public final class SqlStatements {
 
     public static long currentThread() {
         return CURRENT_THREAD.get()[0];
-    }
-
-    public static long total() {
-        return TOTAL.sum();
     }
 }

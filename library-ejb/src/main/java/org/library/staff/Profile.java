@@ -35,7 +35,7 @@ public class Profile {
     private String bio;
 
     @Size(max = 40)
-    @Pattern(regexp = "[+0-9 ()./-]*", message = "may hold only digits, spaces and + ( ) . / -")
+    @Pattern(regexp = ProfileContent.PHONE_PATTERN, message = ProfileContent.PHONE_MESSAGE)
     @Column(length = 40)
     private String phone;
 
