@@ -11,6 +11,12 @@ public final class TestData {
 
     private static final AtomicInteger SEQUENCE = new AtomicInteger(ThreadLocalRandom.current().nextInt(1_000_000));
 
+    /** The librarian account the application creates on first start (see AdminAccount). */
+    public static final String ADMIN = "admin";
+
+    /** Its password, given to the test server by arquillian.xml: a test-only value, no real secret. */
+    public static final String ADMIN_PASSWORD = System.getProperty("library.it.admin-password", "It-Admin-Only-7319");
+
     private TestData() {
     }
 
