@@ -15,7 +15,7 @@ public final class TestData {
     public static final String ADMIN = "admin";
 
     /** Its password, given to the test server by arquillian.xml: a test-only value, no real secret. */
-    public static final String ADMIN_PASSWORD = System.getProperty("library.it.admin-password", "It-Admin-Only-7319");
+    public static final String ADMIN_PASSWORD = System.getProperty("library.it.admin-password", "It-Librarian-Only-7319");
 
     private TestData() {
     }
