@@ -21,14 +21,15 @@ import org.flywaydb.core.api.output.MigrateResult;
  * constraints and indexes — and an operator's existing database must be migrated in place, never
  * dropped. The scripts in {@code db/migration} are the one definition of the schema.
  *
- * <p>The default datasource is embedded Derby: the database {@code library} under Derby's
- * system directory ({@code -Dderby.system.home}, default: the server's working directory).
+ * <p>The datasource connects to the database the operator chose with {@code library.db.url}
+ * ({@link LibraryDataSource}); by default embedded Derby, the database {@code library} under
+ * Derby's system directory ({@code -Dderby.system.home}, default: the server's working directory).
+ * The same scripts migrate Derby and PostgreSQL: Flyway recognises the database from the
+ * connection ({@code flyway-database-derby}, {@code flyway-database-postgresql}).
  */
 @DataSourceDefinition(
         name = DatabaseMigration.DATASOURCE,
-        className = "org.apache.derby.jdbc.EmbeddedDataSource",
-        databaseName = "library",
-        properties = {"createDatabase=create"},
+        className = "org.library.platform.LibraryDataSource",
         initialPoolSize = 2,
         minPoolSize = 2,
         maxPoolSize = 40,

@@ -1,0 +1,164 @@
+package org.library.platform;
+
+import java.io.PrintWriter;
+import java.sql.Connection;
+import java.sql.Driver;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.util.Iterator;
+import java.util.Properties;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/**
+ * The class behind the application's datasource ({@link DatabaseMigration}): connects to the
+ * database the operator names in the settings {@code library.db.url}, {@code library.db.user} and
+ * {@code library.db.password} — JVM system properties or environment variables, like every other
+ * setting ({@link Settings}) — and by default to today's embedded Derby database {@code library}
+ * under Derby's system directory. The server pools its connections as before.
+ *
+ * <p>Why a class of our own rather than placeholders in {@code @DataSourceDefinition}: the
+ * annotation's attributes are constants, and only Payara expands {@code ${MPCONFIG=…}} or
+ * {@code ${ENV=…}} in them; the driver's class name would have to vary as well. This class gives
+ * Payara Micro, Payara Server and GlassFish the same two or three settings, read the same way,
+ * and needs nothing configured in the server. The JDBC drivers the application ships (embedded
+ * and network Derby, PostgreSQL) are found through {@link ServiceLoader} in the application's
+ * class loader, not {@code DriverManager}, which was initialised long before by the server's.
+ */
+public class LibraryDataSource implements DataSource {
+
+    /** The embedded Derby database {@code library} in {@code derby.system.home}, created when absent. */
+    public static final String DEFAULT_URL = "jdbc:derby:library;create=true";
+
+    private static final Logger LOG = Logger.getLogger(LibraryDataSource.class.getPackageName());
+
+    private volatile Target target;
+    private PrintWriter logWriter;
+    private int loginTimeout;
+
+    /** The URL, driver and credentials, read once: the first connection is made at deployment. */
+    private record Target(String url, Driver driver, Properties credentials) {
+    }
+
+    @Override
+    public Connection getConnection() throws SQLException {
+        Target t = target();
+        return connect(t, t.credentials());
+    }
+
+    @Override
+    public Connection getConnection(String username, String password) throws SQLException {
+        Properties credentials = new Properties();
+        if (username != null) {
+            credentials.setProperty("user", username);
+        }
+        if (password != null) {
+            credentials.setProperty("password", password);
+        }
+        return connect(target(), credentials);
+    }
+
+    private static Connection connect(Target t, Properties credentials) throws SQLException {
+        Connection connection = t.driver().connect(t.url(), credentials);
+        if (connection == null) { // the driver's way of saying "not my URL"; acceptsURL said otherwise
+            throw new SQLException("The JDBC driver " + t.driver().getClass().getName() + " refused " + redacted(t.url()));
+        }
+        return connection;
+    }
+
+    private Target target() throws SQLException {
+        Target t = target;
+        if (t == null) {
+            synchronized (this) {
+                t = target;
+                if (t == null) {
+                    String url = Settings.get("library.db.url").orElse(DEFAULT_URL);
+                    Properties credentials = new Properties();
+                    Settings.get("library.db.user").ifPresent(user -> credentials.setProperty("user", user));
+                    Settings.get("library.db.password").ifPresent(password -> credentials.setProperty("password", password));
+                    t = new Target(url, driverFor(url, LibraryDataSource.class.getClassLoader()), credentials);
+                    String user = credentials.getProperty("user");
+                    LOG.info("Database: " + redacted(url) + (user == null ? "" : " as " + user));
+                    target = t;
+                }
+            }
+        }
+        return t;
+    }
+
+    /** The first JDBC driver visible to {@code loader} that accepts {@code url}. */
+    static Driver driverFor(String url, ClassLoader loader) throws SQLException {
+        Iterator<Driver> drivers = ServiceLoader.load(Driver.class, loader).iterator();
+        while (true) {
+            try {
+                if (!drivers.hasNext()) {
+                    break;
+                }
+                Driver driver = drivers.next();
+                if (driver.acceptsURL(url)) {
+                    return driver;
+                }
+            } catch (ServiceConfigurationError | SQLException e) {
+                // a driver on the class path that cannot load (a missing dependency) is no reason to fail
+                LOG.fine(() -> "Skipped a JDBC driver: " + e);
+            }
+        }
+        throw new SQLException("No JDBC driver accepts the URL " + redacted(url) + " (library.db.url); the application "
+                + "ships drivers for jdbc:derby:, jdbc:derby://host:port/ and jdbc:postgresql:", "08001");
+    }
+
+    /**
+     * The URL without its parameters, for logs and messages: they may hold a password
+     * ({@code ?password=…}, {@code ;password=…}).
+     */
+    static String redacted(String url) {
+        int end = url.length();
+        for (char c : new char[] {'?', ';'}) {
+            int at = url.indexOf(c);
+            if (at >= 0 && at < end) {
+                end = at;
+            }
+        }
+        return end < url.length() ? url.substring(0, end) + "…" : url;
+    }
+
+    @Override
+    public PrintWriter getLogWriter() {
+        return logWriter;
+    }
+
+    @Override
+    public void setLogWriter(PrintWriter out) {
+        this.logWriter = out;
+    }
+
+    @Override
+    public void setLoginTimeout(int seconds) {
+        this.loginTimeout = seconds;
+    }
+
+    @Override
+    public int getLoginTimeout() {
+        return loginTimeout;
+    }
+
+    @Override
+    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+        return LOG;
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> type) throws SQLException {
+        if (type.isInstance(this)) {
+            return type.cast(this);
+        }
+        throw new SQLException("Not a wrapper of " + type.getName());
+    }
+
+    @Override
+    public boolean isWrapperFor(Class<?> type) {
+        return type.isInstance(this);
+    }
+}
