@@ -5,6 +5,7 @@ import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -16,9 +17,12 @@ import java.util.Map;
 import java.util.Optional;
 import org.library.catalog.Book;
 import org.library.catalog.Isbn;
+import org.library.circulation.CirculationEvent.Kind;
+import org.library.circulation.CirculationRefusal.Operation;
 import org.library.members.Member;
 import org.library.platform.FieldViolation;
 import org.library.platform.InvalidInputException;
+import org.library.platform.LibraryException;
 import org.library.platform.Page;
 import org.library.platform.PageRequest;
 import org.library.platform.PagedQuery;
@@ -43,6 +47,10 @@ import org.library.platform.SortOrder;
  * form its queue, first come first served. A returned copy goes aside for the first in the queue
  * (READY, until the pickup day) and nobody else can borrow it; an expired pickup passes the copy
  * to the next in line, or back to the shelf.
+ *
+ * <p>Every change is announced as a {@link CirculationEvent}, every refusal by a rule as a
+ * {@link CirculationRefusal} where it is decided: the log and the business metrics observe them
+ * ({@link CirculationLog}, {@code org.library.operations.CirculationMetrics}).
  */
 @Stateless
 public class CirculationService {
@@ -59,6 +67,12 @@ public class CirculationService {
     @Resource
     private SessionContext context;
 
+    @Inject
+    private Event<CirculationEvent> events;
+
+    @Inject
+    private Event<CirculationRefusal> refusals;
+
     /**
      * @return the new, open loan
      * @throws MemberInactiveException        when the membership is not active
@@ -72,28 +86,31 @@ public class CirculationService {
         Book book = lockBook(bookId);
         LocalDate today = LocalDate.now(clock);
         if (!member.isActive()) {
-            throw new MemberInactiveException(member.getMemberNumber());
+            throw refused(Operation.BORROW, member, book, new MemberInactiveException(member.getMemberNumber()));
         }
         if (openLoan(member, book).isPresent()) {
-            throw new AlreadyHoldsBookException(member.getMemberNumber(), book.getTitle());
+            throw refused(Operation.BORROW, member, book,
+                    new AlreadyHoldsBookException(member.getMemberNumber(), book.getTitle()));
         }
         long overdue = em.createQuery("SELECT COUNT(l) FROM Loan l WHERE l.member = :member "
                         + "AND l.returnedAt IS NULL AND l.dueOn < :today", Long.class)
                 .setParameter("member", member).setParameter("today", today).getSingleResult();
         if (overdue > 0) {
-            throw new MemberHasOverdueLoansException(member.getMemberNumber(), overdue);
+            throw refused(Operation.BORROW, member, book,
+                    new MemberHasOverdueLoansException(member.getMemberNumber(), overdue));
         }
         long held = em.createQuery("SELECT COUNT(l) FROM Loan l WHERE l.member = :member AND l.returnedAt IS NULL",
                 Long.class).setParameter("member", member).getSingleResult();
         if (held >= policy.maxLoans()) {
-            throw new LoanLimitReachedException(member.getMemberNumber(), policy.maxLoans());
+            throw refused(Operation.BORROW, member, book,
+                    new LoanLimitReachedException(member.getMemberNumber(), policy.maxLoans()));
         }
         expireHolds(book, today);
         Optional<Hold> ownHold = activeHold(member, book);
         if (ownHold.filter(h -> h.getStatus() == Hold.Status.READY).isPresent()) {
             book.releaseSetAside(); // the copy set aside for this member is the one they take
         } else if (book.getAvailable() < 1) {
-            throw new NoCopyAvailableException(book.getIsbn(), book.getTitle());
+            throw refused(Operation.BORROW, member, book, new NoCopyAvailableException(book.getIsbn(), book.getTitle()));
         }
         Instant now = clock.instant();
         ownHold.ifPresent(h -> h.close(Hold.Status.FULFILLED, now));
@@ -101,6 +118,7 @@ public class CirculationService {
         Loan loan = new Loan(member, book, now, today.plusDays(policy.loanPeriodDays()));
         em.persist(loan);
         em.flush();
+        announce(Kind.LOAN_MADE, member, book, loan.getId());
         return loan;
     }
 
@@ -114,13 +132,14 @@ public class CirculationService {
         Member member = lockMember(memberId);
         Book book = lockBook(bookId);
         LocalDate today = LocalDate.now(clock);
-        Loan loan = openLoan(member, book)
-                .orElseThrow(() -> new NotBorrowedException(member.getMemberNumber(), book.getTitle()));
+        Loan loan = openLoan(member, book).orElseThrow(() -> refused(Operation.RETURN, member, book,
+                new NotBorrowedException(member.getMemberNumber(), book.getTitle())));
         loan.close(clock.instant());
         removeBorrowsRow(member, book);
         expireHolds(book, today);
         offerToNextInQueue(book, today);
         em.flush();
+        announce(Kind.LOAN_RETURNED, member, book, loan.getId());
         return loan;
     }
 
@@ -136,25 +155,28 @@ public class CirculationService {
         Book book = lockBook(bookId);
         LocalDate today = LocalDate.now(clock);
         expireHolds(book, today);
-        Loan loan = openLoan(member, book)
-                .orElseThrow(() -> new NotBorrowedException(member.getMemberNumber(), book.getTitle()));
+        Loan loan = openLoan(member, book).orElseThrow(() -> refused(Operation.RENEW, member, book,
+                new NotBorrowedException(member.getMemberNumber(), book.getTitle())));
         if (loan.getRenewals() >= policy.maxRenewals()) {
-            throw new RenewalRefusedException("it was renewed " + loan.getRenewals()
-                    + (loan.getRenewals() == 1 ? " time" : " times") + " already, the most allowed.");
+            throw refused(Operation.RENEW, member, book, "renewal-limit-reached", new RenewalRefusedException("it was renewed " + loan.getRenewals()
+                    + (loan.getRenewals() == 1 ? " time" : " times") + " already, the most allowed."));
         }
         if (today.isAfter(loan.getDueOn().plusDays(policy.renewalGraceDays()))) {
-            throw new RenewalRefusedException("it was due on " + loan.getDueOn() + ", more than "
-                    + policy.renewalGraceDays() + " days ago; please return it.");
+            throw refused(Operation.RENEW, member, book, "renewal-grace-passed", new RenewalRefusedException(
+                    "it was due on " + loan.getDueOn() + ", more than " + policy.renewalGraceDays()
+                            + " days ago; please return it."));
         }
         long othersWaiting = em.createNamedQuery(Hold.ACTIVE_FOR_BOOK_EXCEPT, Long.class)
                 .setParameter("book", book).setParameter("member", member)
                 .setParameter("active", Hold.Status.ACTIVE).getSingleResult();
         if (othersWaiting > 0) {
-            throw new RenewalRefusedException("another member has reserved \"" + book.getTitle() + "\".");
+            throw refused(Operation.RENEW, member, book, "reserved-by-another-member",
+                    new RenewalRefusedException("another member has reserved \"" + book.getTitle() + "\"."));
         }
         LocalDate base = loan.getDueOn().isAfter(today) ? loan.getDueOn() : today;
         loan.renew(base.plusDays(policy.loanPeriodDays()));
         em.flush();
+        announce(Kind.LOAN_RENEWED, member, book, loan.getId());
         return loan;
     }
 
@@ -168,22 +190,26 @@ public class CirculationService {
         Member member = lockMember(memberId);
         Book book = lockBook(bookId);
         if (!member.isActive()) {
-            throw new HoldRefusedException("member " + member.getMemberNumber() + " is not active.");
+            throw refused(Operation.PLACE_HOLD, member, book, "member-inactive",
+                    new HoldRefusedException("member " + member.getMemberNumber() + " is not active."));
         }
         if (openLoan(member, book).isPresent()) {
-            throw new HoldRefusedException("member " + member.getMemberNumber() + " holds \"" + book.getTitle() + "\" now.");
+            throw refused(Operation.PLACE_HOLD, member, book, "already-holds-book",
+                    new HoldRefusedException("member " + member.getMemberNumber() + " holds \"" + book.getTitle() + "\" now."));
         }
         if (activeHold(member, book).isPresent()) {
-            throw new HoldRefusedException("member " + member.getMemberNumber() + " has a hold on \""
-                    + book.getTitle() + "\" already.");
+            throw refused(Operation.PLACE_HOLD, member, book, "already-has-hold", new HoldRefusedException(
+                    "member " + member.getMemberNumber() + " has a hold on \"" + book.getTitle() + "\" already."));
         }
         expireHolds(book, LocalDate.now(clock));
         if (book.getAvailable() > 0) {
-            throw new HoldRefusedException("a copy of \"" + book.getTitle() + "\" is on the shelf; borrow it instead.");
+            throw refused(Operation.PLACE_HOLD, member, book, "copy-on-shelf",
+                    new HoldRefusedException("a copy of \"" + book.getTitle() + "\" is on the shelf; borrow it instead."));
         }
         Hold hold = new Hold(member, book, clock.instant());
         em.persist(hold);
         em.flush();
+        announce(Kind.HOLD_PLACED, member, book, hold.getId());
         return hold;
     }
 
@@ -198,11 +224,11 @@ public class CirculationService {
                 .setParameter("id", holdId).setParameter("memberId", memberId)
                 .getResultStream().findFirst()
                 .orElseThrow(() -> new RecordNotFoundException("hold", holdId));
-        lockMember(memberId);
+        Member member = lockMember(memberId);
         Book book = lockBook(bookId);
         Hold found = em.find(Hold.class, holdId);
         if (!found.getStatus().isActive()) {
-            throw new HoldNotActiveException(holdId, found.getStatus());
+            throw refused(Operation.CANCEL_HOLD, member, book, new HoldNotActiveException(holdId, found.getStatus()));
         }
         boolean hadCopy = found.getStatus() == Hold.Status.READY;
         found.close(Hold.Status.CANCELLED, clock.instant());
@@ -210,6 +236,7 @@ public class CirculationService {
             passSetAsideCopy(book, LocalDate.now(clock));
         }
         em.flush();
+        announce(Kind.HOLD_CANCELLED, member, book, holdId);
         return found;
     }
 
@@ -261,6 +288,7 @@ public class CirculationService {
                 .getResultList();
         for (Hold hold : late) {
             hold.close(Hold.Status.EXPIRED, clock.instant());
+            events.fire(new CirculationEvent(Kind.HOLD_EXPIRED, memberOf(hold), book.getId(), hold.getId()));
             passSetAsideCopy(book, today);
         }
         return late.size();
@@ -287,6 +315,7 @@ public class CirculationService {
         next.ifPresent(hold -> {
             book.setAsideForHold();
             hold.ready(today.plusDays(policy.holdPickupDays()));
+            events.fire(new CirculationEvent(Kind.HOLD_READY, memberOf(hold), book.getId(), hold.getId()));
         });
         return next.isPresent();
     }
@@ -399,6 +428,35 @@ public class CirculationService {
     }
 
 
+
+    /** Loans not returned yet, i.e. copies out now: one count on an index, for the metrics' gauge. */
+    public long activeLoans() {
+        return em.createQuery("SELECT COUNT(l) FROM Loan l WHERE l.returnedAt IS NULL", Long.class).getSingleResult();
+    }
+
+    private void announce(Kind kind, Member member, Book book, long recordId) {
+        events.fire(new CirculationEvent(kind, member.getId(), book.getId(), recordId));
+    }
+
+    /** Tells the observers (log, metrics) why an operation is refused; answers the exception to throw. */
+    private <E extends LibraryException> E refused(Operation operation, Member member, Book book, E refusal) {
+        return refused(operation, member, book, refusal.code(), refusal);
+    }
+
+    private <E extends LibraryException> E refused(Operation operation, Member member, Book book, String reason,
+            E refusal) {
+        refusals.fire(new CirculationRefusal(operation, member.getId(), book.getId(), reason));
+        return refusal;
+    }
+
+    /*
+     * The member of another member's hold, by its foreign key: hold.getMember() would load the
+     * member's row, a row of someone else this transaction has not locked (see lockRow).
+     */
+    private long memberOf(Hold hold) {
+        return ((Number) em.createNativeQuery("SELECT member_id FROM holds WHERE id = ?").setParameter(1, hold.getId())
+                .getSingleResult()).longValue();
+    }
 
     private Book lockBook(long bookId) {
         lockRow("books", bookId);
