@@ -26,6 +26,7 @@ import java.util.logging.Logger;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.library.accounts.AccountService;
 import org.library.catalog.Author;
 import org.library.catalog.Book;
 import org.library.circulation.CirculationPolicy;
@@ -43,10 +44,16 @@ import org.library.staff.ProfileContent;
  */
 @Singleton
 @Startup
-@DependsOn("DatabaseMigration")
+@DependsOn({"DatabaseMigration", "AdminAccount"})
 public class DemoData {
 
     public static final String SWITCH = "library.demo-data";
+
+    /**
+     * The password of every demo account (user name: the member or employee number in lower
+     * case). Published in the README, which is why demo data must be off in production.
+     */
+    public static final String DEMO_PASSWORD = "library-demo";
 
     private static final Logger LOG = Logger.getLogger(DemoData.class.getName());
 
@@ -59,15 +66,18 @@ public class DemoData {
     @Inject
     private CirculationPolicy policy;
 
+    @jakarta.ejb.EJB
+    private AccountService accounts;
+
     @PostConstruct
     void seedIfEmpty() {
         if (!org.library.platform.Settings.flag(SWITCH, true)) {
             LOG.info("Demo data switched off (" + SWITCH + "=false).");
             return;
         }
+        // librarians do not count: the first start's admin account is one (AdminAccount runs first)
         long existing = em.createQuery("SELECT COUNT(a) FROM Author a", Long.class).getSingleResult()
-                + em.createQuery("SELECT COUNT(m) FROM Member m", Long.class).getSingleResult()
-                + em.createQuery("SELECT COUNT(l) FROM Librarian l", Long.class).getSingleResult();
+                + em.createQuery("SELECT COUNT(m) FROM Member m", Long.class).getSingleResult();
         if (existing > 0) {
             return;
         }
@@ -92,13 +102,15 @@ public class DemoData {
             em.persist(member);
             members.add(member);
         });
-        seedLibrarians();
+        List<Librarian> librarians = seedLibrarians();
         seedLoans(books, members);
+        accounts.openDemoAccounts(members, librarians, DEMO_PASSWORD);
         LOG.info(() -> "Demo data loaded: " + authors.size() + " authors, " + books.size() + " books, "
-                + members.size() + " members, 2 librarians.");
+                + members.size() + " members, 2 librarians, and a login account for each of them (password: "
+                + DEMO_PASSWORD + "; demo data is for trying the application, never for production).");
     }
 
-    private void seedLibrarians() {
+    private List<Librarian> seedLibrarians() {
         Librarian head = new Librarian("E1001", "Margaret Okafor", "margaret.okafor@library.example.org");
         head.putProfile(new ProfileContent(
                 "Head librarian since 2014; looks after the rare books and the reading room.",
@@ -109,6 +121,7 @@ public class DemoData {
                 "+44 20 7946 0117", "Circulation desk"));
         em.persist(head);
         em.persist(desk);
+        return List.of(head, desk);
     }
 
     /** A few past and current loans, dated back from today; the first current one is overdue. */

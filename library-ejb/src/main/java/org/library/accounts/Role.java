@@ -1,0 +1,16 @@
+package org.library.accounts;
+
+/**
+ * The two roles of the library. A caller's Jakarta Security group is the role's name, and the
+ * servers map group to role one to one (the Jakarta Security default), so no vendor descriptor
+ * is needed. The constants serve annotations such as {@code @RolesAllowed(Role.STAFF)}.
+ */
+public enum Role {
+    /** Staff: every write, every record. */
+    LIBRARIAN,
+    /** A card holder: the catalogue, and their own loans and holds. */
+    MEMBER;
+
+    public static final String STAFF = "LIBRARIAN";
+    public static final String CARD_HOLDER = "MEMBER";
+}
