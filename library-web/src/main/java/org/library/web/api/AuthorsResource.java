@@ -1,5 +1,7 @@
 package org.library.web.api;
 
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
@@ -19,6 +21,7 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.library.accounts.Role;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -33,6 +36,7 @@ import org.library.web.api.Views.AuthorView;
 /** Authors, and each author's books (the 1:N relation seen from the "one" side). */
 @Path("authors")
 @RequestScoped
+@RolesAllowed(Role.STAFF)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Authors")
@@ -50,6 +54,7 @@ public class AuthorsResource {
     @Context
     Request request;
 
+    @PermitAll
     @GET
     @Operation(summary = "List authors", description = "Paged; sortable by name, birthYear, deathYear.")
     @APIResponse(responseCode = "200", description = "OK",
@@ -67,6 +72,7 @@ public class AuthorsResource {
         return Responses.created(uri, author.getId(), author.getVersion(), AuthorView.of(author));
     }
 
+    @PermitAll
     @GET
     @Path("{id}")
     @Operation(summary = "Read an author", description = "Answers an ETag; If-None-Match gives 304.")
@@ -96,6 +102,7 @@ public class AuthorsResource {
         return Response.noContent().build();
     }
 
+    @PermitAll
     @GET
     @Path("{id}/books")
     @Operation(summary = "The author's books", description = "Paged and sortable like /books.")

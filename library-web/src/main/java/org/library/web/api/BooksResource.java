@@ -1,5 +1,7 @@
 package org.library.web.api;
 
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
@@ -20,6 +22,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.library.accounts.Role;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -35,6 +38,7 @@ import org.library.web.api.Views.MemberRef;
 /** The catalogue's books, with their author and availability; and who holds each now. */
 @Path("books")
 @RequestScoped
+@RolesAllowed(Role.STAFF)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Books")
@@ -55,6 +59,7 @@ public class BooksResource {
     @Context
     Request request;
 
+    @PermitAll
     @GET
     @Operation(summary = "List or search books",
             description = "Paged; sortable by title, author, year, isbn, copies, available.")
@@ -78,6 +83,7 @@ public class BooksResource {
         return Responses.created(uri, book.getId(), book.getVersion(), BookView.of(book));
     }
 
+    @PermitAll
     @GET
     @Path("{id}")
     @Operation(summary = "Read a book")

@@ -1,5 +1,6 @@
 package org.library.web.api;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
@@ -18,6 +19,7 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.library.accounts.Role;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -37,6 +39,7 @@ import org.library.web.api.Views.ProfileView;
  */
 @Path("librarians")
 @RequestScoped
+@RolesAllowed(Role.STAFF)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Librarians")
@@ -44,6 +47,9 @@ public class LibrariansResource {
 
     @Inject
     StaffService staff;
+
+    @Inject
+    org.library.accounts.AccountService accounts;
 
     @Context
     UriInfo uri;
@@ -127,5 +133,17 @@ public class LibrariansResource {
     public Response deleteProfile(@PathParam("id") long id) {
         staff.removeProfile(id, Responses.expectedVersion(headers));
         return Response.noContent().build();
+    }
+
+    @POST
+    @Path("{id}/account")
+    @Operation(summary = "Open the librarian's login account", description = "With the LIBRARIAN (staff) role. 409 when the "
+            + "user name is taken or they have an account.")
+    @APIResponse(responseCode = "201", description = "Created; Location names the account",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.AccountView.class)))
+    public Response openAccount(@PathParam("id") long id, Requests.NewAccount body) {
+        org.library.accounts.Account account = accounts.openForLibrarian(id, body == null ? null : body.data());
+        return Response.created(uri.getBaseUriBuilder().path(AccountsResource.class).path(account.getUsername()).build())
+                .entity(Views.AccountView.of(account)).build();
     }
 }

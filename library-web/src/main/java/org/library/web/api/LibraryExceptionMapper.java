@@ -6,6 +6,7 @@ import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import org.library.platform.AccessDeniedException;
 import org.library.platform.InvalidInputException;
 import org.library.platform.LibraryException;
 import org.library.platform.RecordNotFoundException;
@@ -31,6 +32,9 @@ public class LibraryExceptionMapper implements ExceptionMapper<LibraryException>
         if (e instanceof RecordNotFoundException) {
             status = Status.NOT_FOUND;
             title = "Not found";
+        } else if (e instanceof AccessDeniedException) {
+            status = Status.FORBIDDEN;
+            title = "Forbidden";
         } else if (e instanceof StaleVersionException) {
             status = Status.PRECONDITION_FAILED;
             title = "Changed by someone else";

@@ -1,5 +1,6 @@
 package org.library.web.api;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
@@ -15,6 +16,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.Clock;
 import java.time.LocalDate;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.library.accounts.Role;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -27,6 +29,7 @@ import org.library.web.api.Views.LoanView;
 /** The loan ledger: every borrowing with its dates. */
 @Path("loans")
 @RequestScoped
+@RolesAllowed(Role.STAFF)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Members and circulation")
 public class LoansResource {

@@ -1,5 +1,6 @@
 package org.library.web.api;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
@@ -22,11 +23,14 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.library.accounts.Role;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.library.accounts.Account;
+import org.library.accounts.AccountService;
 import org.library.circulation.CirculationService;
 import org.library.circulation.Loan;
 import org.library.members.Member;
@@ -36,6 +40,9 @@ import org.library.platform.FieldViolation;
 import org.library.platform.InvalidInputException;
 import org.library.web.api.Requests.BorrowRequest;
 import org.library.web.api.Requests.MemberInput;
+import org.library.web.api.Requests.NewAccount;
+import org.library.web.api.Views.AccountView;
+import org.library.web.security.CurrentCaller;
 import org.library.circulation.Hold;
 import org.library.web.api.Views.HoldView;
 import org.library.web.api.Views.LoanView;
@@ -47,6 +54,7 @@ import org.library.web.api.Views.MemberView;
  */
 @Path("members")
 @RequestScoped
+@RolesAllowed(Role.STAFF)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Members and circulation")
@@ -60,6 +68,12 @@ public class MembersResource {
 
     @Inject
     Clock clock;
+
+    @Inject
+    CurrentCaller caller;
+
+    @Inject
+    AccountService accounts;
 
     @Context
     UriInfo uri;
@@ -91,12 +105,14 @@ public class MembersResource {
         return Responses.created(uri, member.getId(), member.getVersion(), MemberView.of(member));
     }
 
+    @RolesAllowed({Role.STAFF, Role.CARD_HOLDER})
     @GET
     @Path("{id}")
     @Operation(summary = "Read a member")
     @APIResponse(responseCode = "200", description = "OK",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MemberView.class)))
     public Response get(@PathParam("id") long id) {
+        caller.requireSelfOrStaff(id);
         Member member = members.member(id);
         return Responses.versioned(MemberView.of(member), member.getVersion(), request);
     }
@@ -120,10 +136,12 @@ public class MembersResource {
         return Response.noContent().build();
     }
 
+    @RolesAllowed({Role.STAFF, Role.CARD_HOLDER})
     @GET
     @Path("{id}/borrows")
     @Operation(summary = "The books the member holds now", description = "The member's side of the borrows relation.")
     public List<Views.BookRef> borrows(@PathParam("id") long id) {
+        caller.requireSelfOrStaff(id);
         return members.borrowedBooks(id).stream().map(Views.BookRef::of).toList();
     }
 
@@ -159,19 +177,23 @@ public class MembersResource {
         return LoanView.of(circulation.renew(id, bookId), LocalDate.now(clock));
     }
 
+    @RolesAllowed({Role.STAFF, Role.CARD_HOLDER})
     @GET
     @Path("{id}/holds")
     @Operation(summary = "The member's holds", description = "Newest first, in every state.")
     public List<HoldView> holds(@PathParam("id") long id) {
+        caller.requireSelfOrStaff(id);
         return circulation.holds(id).stream().map(HoldView::of).toList();
     }
 
+    @RolesAllowed({Role.STAFF, Role.CARD_HOLDER})
     @POST
     @Path("{id}/holds")
     @APIResponse(responseCode = "201", description = "Placed at the end of the book's queue",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = HoldView.class)))
     @Operation(summary = "Place a hold", description = "Only when no copy is on the shelf; 409 otherwise, or when the member holds or has reserved the book already.")
     public Response placeHold(@PathParam("id") long id, BorrowRequest body) {
+        caller.requireSelfOrStaff(id);
         if (body == null || body.bookId() == null) {
             throw new InvalidInputException(List.of(new FieldViolation("bookId", "is required")));
         }
@@ -180,19 +202,35 @@ public class MembersResource {
                 .entity(HoldView.of(hold)).build();
     }
 
+    @RolesAllowed({Role.STAFF, Role.CARD_HOLDER})
     @DELETE
     @Path("{id}/holds/{holdId}")
     @APIResponse(responseCode = "204", description = "Cancelled")
     @Operation(summary = "Cancel a hold", description = "A copy set aside for it passes to the next in line; 409 when the hold is closed already.")
     public Response cancelHold(@PathParam("id") long id, @PathParam("holdId") long holdId) {
+        caller.requireSelfOrStaff(id);
         circulation.cancelHold(id, holdId);
         return Response.noContent().build();
     }
 
+    @RolesAllowed({Role.STAFF, Role.CARD_HOLDER})
     @GET
     @Path("{id}/loans")
     @Operation(summary = "The member's loan history", description = "Every loan, newest first, open and returned.")
     public List<LoanView> loans(@PathParam("id") long id) {
+        caller.requireSelfOrStaff(id);
         return circulation.history(id).stream().map(l -> LoanView.of(l, LocalDate.now(clock))).toList();
+    }
+
+    @POST
+    @Path("{id}/account")
+    @Operation(summary = "Open the member's login account", description = "With the MEMBER role: they may then see their "
+            + "own loans and holds and place or cancel holds. 409 when the user name is taken or they have an account.")
+    @APIResponse(responseCode = "201", description = "Created; Location names the account",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AccountView.class)))
+    public Response openAccount(@PathParam("id") long id, NewAccount body) {
+        Account account = accounts.openForMember(id, body == null ? null : body.data());
+        return Response.created(uri.getBaseUriBuilder().path(AccountsResource.class).path(account.getUsername()).build())
+                .entity(AccountView.of(account)).build();
     }
 }

@@ -89,4 +89,37 @@ public final class Requests {
     @Schema(name = "BorrowRequest")
     public record BorrowRequest(@Schema(example = "7", required = true) Long bookId) {
     }
+
+    /** A new login account: user name and first password. */
+    public record NewAccount(@Schema(example = "m000101", required = true) String username,
+                             @Schema(example = "correct horse battery", required = true) String password) {
+
+        public org.library.accounts.AccountData data() {
+            return new org.library.accounts.AccountData(username, password);
+        }
+
+        @Override
+        public String toString() {
+            return "NewAccount[" + username + "]";
+        }
+    }
+
+    /** The owner's password change: the current password proves it is them. */
+    public record PasswordChange(@Schema(required = true) String currentPassword,
+                                 @Schema(required = true) String newPassword) {
+
+        @Override
+        public String toString() {
+            return "PasswordChange";
+        }
+    }
+
+    /** Staff set a new password (a forgotten one, or to lift a lock). */
+    public record PasswordReset(@Schema(required = true) String newPassword) {
+
+        @Override
+        public String toString() {
+            return "PasswordReset";
+        }
+    }
 }

@@ -74,4 +74,23 @@ public final class Views {
                     l.getProfile().map(ProfileView::of).orElse(null), l.getVersion());
         }
     }
+
+    /** A login account, as staff see it; never a hash. */
+    public record AccountView(String username, String role, Long librarianId, Long memberId, int failedLogins,
+                              Instant lockedUntil, Instant passwordChangedAt) {
+
+        public static AccountView of(org.library.accounts.Account account) {
+            org.library.accounts.Caller caller = account.caller();
+            return new AccountView(account.getUsername(), account.getRole().name(), caller.librarianId(), caller.memberId(),
+                    account.getFailedLogins(), account.getLockedUntil(), account.getPasswordChangedAt());
+        }
+    }
+
+    /** Who is calling: their user name, role, and the librarian or member record that is theirs. */
+    public record CallerView(String username, String role, Long librarianId, Long memberId) {
+
+        public static CallerView of(org.library.accounts.Caller caller) {
+            return new CallerView(caller.username(), caller.role().name(), caller.librarianId(), caller.memberId());
+        }
+    }
 }

@@ -7,6 +7,7 @@ import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import java.net.URL;
 import java.util.Map;
+import org.library.it.TestData;
 
 /** A REST client for the deployed API over real HTTP, with the few requests many tests need. */
 final class ApiClient {
@@ -17,7 +18,18 @@ final class ApiClient {
         this.api = deployment.toString().replaceAll("/$", "") + "/api";
     }
 
+    /** A request as the first-start admin, a librarian: allowed everything. */
     RequestSpecification request() {
+        return anonymous().auth().preemptive().basic(TestData.ADMIN, TestData.ADMIN_PASSWORD);
+    }
+
+    /** A request as the given account. */
+    RequestSpecification as(String username, String password) {
+        return anonymous().auth().preemptive().basic(username, password);
+    }
+
+    /** A request without credentials. */
+    RequestSpecification anonymous() {
         return given().baseUri(api).contentType(ContentType.JSON).accept(ContentType.JSON);
     }
 
@@ -39,6 +51,6 @@ final class ApiClient {
     }
 
     long member(String number, String name) {
-        return create("/members", Map.of("memberNumber", number, "name", name, "email", org.library.it.TestData.email(name)));
+        return create("/members", Map.of("memberNumber", number, "name", name, "email", TestData.email(name)));
     }
 }

@@ -73,6 +73,21 @@ final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Logs in through the login form, then waits for the page it leads back to. */
+    Browser logIn(String username, String password) {
+        open("login.xhtml").waitForPage();
+        type("login:username", username);
+        type("login:password", password);
+        click("login:submit");
+        wait.until(d -> !d.getCurrentUrl().contains("login.xhtml") || !d.findElements(By.cssSelector("#messages .ui-messages-error")).isEmpty());
+        return waitForPage();
+    }
+
+    /** Logs in as the first-start admin, a librarian. */
+    Browser logInAsStaff() {
+        return logIn(org.library.it.TestData.ADMIN, org.library.it.TestData.ADMIN_PASSWORD);
+    }
+
     WebElement find(String id) {
         return wait.until(ExpectedConditions.presenceOfElementLocated(By.id(id)));
     }

@@ -49,8 +49,8 @@ class CataloguePagesIT {
     }
 
     @BeforeEach
-    void pointAtTheDeployment() {
-        browser.at(base);
+    void logInAsStaff() {
+        browser.at(base).logInAsStaff();
     }
 
     @Test

@@ -1,0 +1,53 @@
+package org.library.web.api;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.library.accounts.AccountService;
+import org.library.accounts.Role;
+import org.library.web.api.Requests.PasswordReset;
+import org.library.web.api.Views.AccountView;
+
+/**
+ * Login accounts, for staff. Accounts are opened under their person
+ * ({@code POST /members/{id}/account}, {@code POST /librarians/{id}/account}); the caller's own
+ * is {@code /me}.
+ */
+@Path("accounts")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Accounts")
+@RolesAllowed(Role.STAFF)
+public class AccountsResource {
+
+    @Inject
+    AccountService accounts;
+
+    @GET
+    @Path("{username}")
+    @Operation(summary = "Read an account", description = "Role, owner, failed logins and lock; never the password hash.")
+    public AccountView account(@PathParam("username") String username) {
+        return AccountView.of(accounts.account(username));
+    }
+
+    @PUT
+    @Path("{username}/password")
+    @Operation(summary = "Set a new password", description = "For a member or colleague who forgot theirs; also lifts a lock.")
+    @APIResponse(responseCode = "204", description = "Changed")
+    public Response resetPassword(@PathParam("username") String username, PasswordReset body) {
+        accounts.resetPassword(username, body == null ? null : body.newPassword());
+        return Response.noContent().build();
+    }
+}

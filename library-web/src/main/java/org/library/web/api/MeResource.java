@@ -1,0 +1,53 @@
+package org.library.web.api;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.library.accounts.AccountService;
+import org.library.accounts.Role;
+import org.library.web.api.Requests.PasswordChange;
+import org.library.web.api.Views.CallerView;
+import org.library.web.security.CurrentCaller;
+
+/** The caller's own account: who am I, and changing my password. */
+@Path("me")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Accounts")
+@RolesAllowed({Role.STAFF, Role.CARD_HOLDER})
+public class MeResource {
+
+    @Inject
+    AccountService accounts;
+
+    @Inject
+    CurrentCaller caller;
+
+    @GET
+    @Operation(summary = "Who am I", description = "The caller's user name, role, and their librarian or member id.")
+    public CallerView me() {
+        return CallerView.of(caller.get().orElseThrow());
+    }
+
+    @PUT
+    @Path("password")
+    @Operation(summary = "Change my password", description = "400 when the current password is wrong (which counts as a "
+            + "failed login) or the new one is refused by the policy: 10 to 128 characters, not containing the user name.")
+    @APIResponse(responseCode = "204", description = "Changed")
+    public Response changeOwnPassword(PasswordChange body) {
+        accounts.changeOwnPassword(caller.getName(), body == null ? null : body.currentPassword(),
+                body == null ? null : body.newPassword());
+        return Response.noContent().build();
+    }
+}
