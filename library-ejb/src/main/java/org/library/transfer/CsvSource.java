@@ -1,0 +1,205 @@
+package org.library.transfer;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PushbackReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongConsumer;
+import org.apache.commons.csv.CSVException;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.library.platform.FieldViolation;
+import org.library.platform.InvalidInputException;
+
+/**
+ * A CSV file read one record at a time, never whole: RFC 4180, a header row, UTF-8.
+ *
+ * <ul>
+ *   <li>The header must name every required column and nothing unknown — a misspelt optional
+ *       column would otherwise be ignored without a word. Column order is free.</li>
+ *   <li>The bytes must be UTF-8. A header that is not is refused; a row that is not is
+ *       {@link Row#garbled()}, for the caller to refuse — by row rather than for the whole file,
+ *       because the decoder reads ahead of the parser and would otherwise blame the wrong line.
+ *       A leading byte order mark (as spreadsheet programs write) is skipped.</li>
+ *   <li>Each record comes with the line of the file it starts on, which is what a person looks
+ *       for in an editor (a quoted value may span lines).</li>
+ * </ul>
+ *
+ * A problem with the file as a whole is an {@link InvalidInputException} for the field
+ * {@code file}; a problem with one row is the caller's to report.
+ */
+final class CsvSource implements AutoCloseable {
+
+    /** One data row and the line it starts on. */
+    record Row(long line, CSVRecord record, Map<String, Integer> columns) {
+
+        /** The value of a column, stripped; {@code null} when blank or when the header lacks it. */
+        String get(String column) {
+            Integer index = columns.get(column);
+            if (index == null || index >= record.size()) {
+                return null;
+            }
+            String value = record.get(index).strip();
+            return value.isEmpty() ? null : value;
+        }
+
+        /** A line with nothing on it at all (a trailing empty line, say). */
+        boolean blank() {
+            return record.size() == 1 && record.get(0).isEmpty();
+        }
+
+        /** Bytes that were not UTF-8: the decoder put U+FFFD in their place. */
+        boolean garbled() {
+            for (String value : record) {
+                if (value.indexOf(REPLACEMENT) >= 0) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** The number of values differs from the number of columns. */
+        boolean ragged() {
+            return record.size() != columns.size();
+        }
+
+        int size() {
+            return record.size();
+        }
+    }
+
+    private static final char BOM = '\uFEFF';
+    private static final char REPLACEMENT = '\uFFFD';
+
+    private final CSVParser parser;
+    private final Iterator<CSVRecord> records;
+    private final Map<String, Integer> columns;
+
+    /**
+     * @param bytesRead told, now and then, how many bytes of {@code in} have been read
+     * @throws InvalidInputException when the file is empty, not UTF-8, or its header is not right
+     */
+    CsvSource(InputStream in, ImportKind kind, LongConsumer bytesRead) {
+        Reader reader = skipByteOrderMark(new InputStreamReader(new CountingStream(in, bytesRead), StandardCharsets.UTF_8));
+        CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
+                .setIgnoreEmptyLines(false).get();
+        try {
+            parser = format.parse(reader);
+        } catch (CSVException | IllegalArgumentException e) {
+            throw invalidFile("has no readable header row: " + e.getMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        columns = parser.getHeaderMap();
+        if (columns.keySet().stream().anyMatch(name -> name.indexOf(REPLACEMENT) >= 0 || name.indexOf('\0') >= 0)) {
+            throw invalidFile("is not UTF-8 text; save it as CSV UTF-8 and import it again");
+        }
+        checkHeader(kind);
+        records = parser.iterator();
+    }
+
+    /**
+     * @return the next row, or {@code null} at the end of the file
+     * @throws InvalidInputException when the rest of the file is not CSV (a quote left open)
+     */
+    Row next() {
+        long line = parser.getCurrentLineNumber() + 1;
+        try {
+            if (!records.hasNext()) {
+                return null;
+            }
+            return new Row(line, records.next(), columns);
+        } catch (UncheckedIOException e) {
+            if (e.getCause() instanceof CSVException) {
+                throw invalidFile("is not valid CSV from line " + line + " on (" + e.getCause().getMessage()
+                        + "); check the quotes");
+            }
+            throw e;
+        }
+    }
+
+    private void checkHeader(ImportKind kind) {
+        List<String> missing = new ArrayList<>(kind.required());
+        missing.removeAll(columns.keySet());
+        List<String> unknown = new ArrayList<>(columns.keySet());
+        unknown.removeAll(kind.columns());
+        List<FieldViolation> problems = new ArrayList<>();
+        String expected = "; the columns are " + String.join(",", kind.required())
+                + (kind.optional().isEmpty() ? "" : " and optionally " + String.join(",", kind.optional()));
+        if (!missing.isEmpty()) {
+            problems.add(new FieldViolation("header", "lacks the column(s) " + String.join(", ", missing) + expected));
+        }
+        if (!unknown.isEmpty()) {
+            problems.add(new FieldViolation("header", "has unknown column(s) " + String.join(", ", unknown) + expected));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+    }
+
+    private static InvalidInputException invalidFile(String message) {
+        return new InvalidInputException(List.of(new FieldViolation("file", message)));
+    }
+
+    private static Reader skipByteOrderMark(Reader reader) {
+        PushbackReader pushback = new PushbackReader(reader, 1);
+        try {
+            int first = pushback.read();
+            if (first != -1 && first != BOM) {
+                pushback.unread(first);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return pushback;
+    }
+
+    @Override
+    public void close() {
+        try {
+            parser.close();
+        } catch (IOException e) {
+            // the input was read to where it matters; closing it cannot change the outcome
+        }
+    }
+
+    /** Counts the bytes read, for the progress of an import. */
+    private static final class CountingStream extends FilterInputStream {
+
+        private final LongConsumer listener;
+        private long count;
+
+        CountingStream(InputStream in, LongConsumer listener) {
+            super(in);
+            this.listener = listener;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                listener.accept(++count);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            if (n > 0) {
+                count += n;
+                listener.accept(count);
+            }
+            return n;
+        }
+    }
+}

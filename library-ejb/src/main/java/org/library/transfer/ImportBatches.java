@@ -1,0 +1,456 @@
+package org.library.transfer;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.library.platform.DatabaseMigration;
+
+/**
+ * Writes one batch of an import, in a transaction of its own: a batch is committed or not at all,
+ * and a failure never undoes the batches before it.
+ *
+ * <p>Why JDBC batches instead of the entities: a million rows through the persistence context
+ * would insert one row per statement (identity ids are read back row by row, which rules out
+ * EclipseLink's batch writing) and keep every entity until the end of the transaction. Here a
+ * batch is a handful of statements: one look-up of the ISBNs (or member numbers) already there, one
+ * batched INSERT, one batched UPDATE. The rules stay the entities' and the database's: the rows
+ * were checked against the services' input records before they got here, the columns written are
+ * the ones the entities map (with {@code version} starting at 1 and counting every change, as
+ * {@code @Version} does), and every FK, UNIQUE and CHECK constraint applies as to any write.
+ *
+ * <p>Nothing of this bypasses a rule of circulation: a book's copies never go below the copies out
+ * and set aside ({@code on_loan + on_hold}) — such a row is refused, and the UPDATE itself repeats
+ * the condition against a loan made meanwhile. Books that gained copies while members wait for
+ * them are returned to the importer, which offers the new copies to the queue (as
+ * {@code CatalogService.updateBook} does).
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+public class ImportBatches {
+
+    /** Look-ups bind this many keys per statement (padded), so that Derby compiles each once. */
+    static final int IN_LIST = 100;
+
+    /** SQLState classes 23 (integrity constraint) and 40 (transaction rolled back: deadlock, lock timeout). */
+    private static final Set<String> CONFLICT_CLASSES = Set.of("23", "40");
+
+    @Resource(lookup = DatabaseMigration.DATASOURCE)
+    private DataSource dataSource;
+
+    @Inject
+    private Clock clock;
+
+    /** What became of a batch of books. */
+    public record BookOutcome(int created, int updated, int unchanged, List<RowError> rejected,
+                              Map<AuthorKey, Long> authors, List<Long> copiesAddedWhileWaitedFor) {
+    }
+
+    /** What became of a batch of members. */
+    public record MemberOutcome(int created, int updated, int unchanged, List<RowError> rejected) {
+    }
+
+    private record StoredBook(long id, String title, Integer publicationYear, int copies, int onLoan, int onHold,
+                              long authorId, String authorName, Integer authorBirthYear) {
+    }
+
+    /** A row to write, with the author it names and, for an update, the book as stored. */
+    private record BookWrite(BookLine line, long authorId, StoredBook stored) {
+    }
+
+    private record StoredAuthor(long id, Integer birthYear) {
+    }
+
+    private record StoredMember(long id, String name, String email, LocalDate joinedOn, boolean active) {
+    }
+
+    /**
+     * @param known authors the importer has resolved already (from earlier batches)
+     * @throws BatchConflictException when a concurrent change makes the batch fail; nothing of it is written
+     */
+    public BookOutcome writeBooks(List<BookLine> lines, Map<AuthorKey, Long> known) {
+        try (Connection connection = dataSource.getConnection()) {
+            List<RowError> rejected = new ArrayList<>();
+            Map<String, StoredBook> stored = storedBooks(connection, lines.stream().map(BookLine::isbn).toList());
+            Map<AuthorKey, String> refusedAuthors = new HashMap<>();
+            Map<AuthorKey, Long> authors = resolveAuthors(connection,
+                    lines.stream().filter(line -> !keepsItsAuthor(stored.get(line.isbn()), line)).toList(),
+                    known, refusedAuthors);
+
+            List<BookWrite> inserts = new ArrayList<>();
+            List<BookWrite> updates = new ArrayList<>();
+            int unchanged = 0;
+            for (BookLine line : lines) {
+                StoredBook book = stored.get(line.isbn());
+                long authorId;
+                if (keepsItsAuthor(book, line)) {
+                    authorId = book.authorId();
+                } else if (refusedAuthors.containsKey(line.author())) {
+                    rejected.add(new RowError(line.line(), refusedAuthors.get(line.author())));
+                    continue;
+                } else {
+                    authorId = known.containsKey(line.author()) ? known.get(line.author()) : authors.get(line.author());
+                }
+                if (book == null) {
+                    inserts.add(new BookWrite(line, authorId, null));
+                } else if (line.copies() < book.onLoan() + book.onHold()) {
+                    rejected.add(copiesBelowOut(line, book.onLoan() + book.onHold()));
+                } else if (sameBook(book, line, authorId)) {
+                    unchanged++;
+                } else {
+                    updates.add(new BookWrite(line, authorId, book));
+                }
+            }
+            insertBooks(connection, inserts);
+            List<Long> copiesAdded = new ArrayList<>();
+            int updated = updateBooks(connection, updates, rejected, copiesAdded);
+            return new BookOutcome(inserts.size(), updated, unchanged, rejected, authors,
+                    waitedFor(connection, copiesAdded));
+        } catch (SQLException e) {
+            throw conflictOrFailure(e);
+        }
+    }
+
+    /**
+     * @throws BatchConflictException when a concurrent change makes the batch fail; nothing of it is written
+     */
+    public MemberOutcome writeMembers(List<MemberLine> lines) {
+        try (Connection connection = dataSource.getConnection()) {
+            Map<String, StoredMember> stored = storedMembers(connection, lines.stream().map(MemberLine::memberNumber).toList());
+            Map<String, String> emailOwners = emailOwners(connection, lines.stream().map(MemberLine::email).toList());
+            List<RowError> rejected = new ArrayList<>();
+            List<MemberLine> inserts = new ArrayList<>();
+            List<MemberLine> updates = new ArrayList<>();
+            int unchanged = 0;
+            LocalDate today = LocalDate.now(clock);
+            for (MemberLine line : lines) {
+                String owner = emailOwners.get(line.email());
+                StoredMember member = stored.get(line.memberNumber());
+                if (owner != null && !owner.equals(line.memberNumber())) {
+                    rejected.add(new RowError(line.line(), "email: " + line.email()
+                            + " is already the address of member " + owner));
+                } else if (member == null) {
+                    inserts.add(line);
+                } else if (member.name().equals(line.name()) && member.email().equals(line.email())
+                        && member.joinedOn().equals(Objects.requireNonNullElse(line.joinedOn(), member.joinedOn()))
+                        && member.active() == Objects.requireNonNullElse(line.active(), member.active())) {
+                    unchanged++;
+                } else {
+                    updates.add(line);
+                }
+            }
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO members (member_number, name, email, joined_on, active, version) VALUES (?, ?, ?, ?, ?, 1)")) {
+                for (MemberLine line : inserts) {
+                    insert.setString(1, line.memberNumber());
+                    insert.setString(2, line.name());
+                    insert.setString(3, line.email());
+                    insert.setDate(4, Date.valueOf(Objects.requireNonNullElse(line.joinedOn(), today)));
+                    insert.setInt(5, Objects.requireNonNullElse(line.active(), true) ? 1 : 0);
+                    insert.addBatch();
+                }
+                execute(insert, inserts.size());
+            }
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE members SET name = ?, email = ?, joined_on = ?, active = ?, version = version + 1 WHERE id = ?")) {
+                for (MemberLine line : updates) {
+                    StoredMember member = stored.get(line.memberNumber());
+                    update.setString(1, line.name());
+                    update.setString(2, line.email());
+                    update.setDate(3, Date.valueOf(Objects.requireNonNullElse(line.joinedOn(), member.joinedOn())));
+                    update.setInt(4, Objects.requireNonNullElse(line.active(), member.active()) ? 1 : 0);
+                    update.setLong(5, member.id());
+                    update.addBatch();
+                }
+                execute(update, updates.size());
+            }
+            return new MemberOutcome(inserts.size(), updates.size(), unchanged, rejected);
+        } catch (SQLException e) {
+            throw conflictOrFailure(e);
+        }
+    }
+
+    // ---- authors ---------------------------------------------------------------------------
+
+    /** The authors of the batch that {@code known} lacks: found (see {@link AuthorKey}) or created. */
+    private Map<AuthorKey, Long> resolveAuthors(Connection connection, List<BookLine> lines, Map<AuthorKey, Long> known,
+                                                Map<AuthorKey, String> refused) throws SQLException {
+        Map<AuthorKey, Integer> wanted = new LinkedHashMap<>(); // key -> death year of its first row
+        for (BookLine line : lines) {
+            if (!known.containsKey(line.author())) {
+                wanted.putIfAbsent(line.author(), line.authorDeathYear());
+            }
+        }
+        Map<AuthorKey, Long> resolved = new HashMap<>();
+        if (wanted.isEmpty()) {
+            return resolved;
+        }
+        Map<String, List<StoredAuthor>> byName = new HashMap<>();
+        Set<String> names = new LinkedHashSet<>();
+        wanted.keySet().forEach(key -> names.add(key.name()));
+        lookUp(connection, "SELECT id, name, birth_year FROM authors WHERE name IN ", names, rs ->
+                byName.computeIfAbsent(rs.getString(2), name -> new ArrayList<>())
+                        .add(new StoredAuthor(rs.getLong(1), integer(rs, 3))));
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO authors (name, birth_year, death_year, version) VALUES (?, ?, ?, 1)",
+                Statement.RETURN_GENERATED_KEYS)) {
+            for (Map.Entry<AuthorKey, Integer> entry : wanted.entrySet()) {
+                AuthorKey key = entry.getKey();
+                List<StoredAuthor> candidates = byName.getOrDefault(key.name(), List.of()).stream()
+                        .filter(a -> key.birthYear() == null || key.birthYear().equals(a.birthYear())).toList();
+                if (candidates.size() > 1 && key.birthYear() == null) {
+                    candidates = candidates.stream().filter(a -> a.birthYear() == null).toList();
+                    if (candidates.size() != 1) {
+                        refused.put(key, "author: several authors are called " + key.name()
+                                + "; give author_birth_year to say which");
+                        continue;
+                    }
+                }
+                if (!candidates.isEmpty()) {
+                    resolved.put(key, candidates.get(0).id()); // same name and year twice: the first one
+                    continue;
+                }
+                insert.setString(1, key.name());
+                setInteger(insert, 2, key.birthYear());
+                setInteger(insert, 3, entry.getValue());
+                insert.executeUpdate(); // one by one: Derby returns generated keys for single statements only
+                try (ResultSet keys = insert.getGeneratedKeys()) {
+                    keys.next();
+                    resolved.put(key, keys.getLong(1));
+                }
+            }
+        }
+        return resolved;
+    }
+
+    // ---- books -----------------------------------------------------------------------------
+
+    private Map<String, StoredBook> storedBooks(Connection connection, Collection<String> isbns) throws SQLException {
+        Map<String, StoredBook> stored = new HashMap<>();
+        lookUp(connection, "SELECT b.isbn, b.id, b.title, b.publication_year, b.copies, b.on_loan, b.on_hold, b.author_id, "
+                        + "a.name, a.birth_year FROM books b JOIN authors a ON a.id = b.author_id WHERE b.isbn IN ",
+                new LinkedHashSet<>(isbns), rs -> stored.put(rs.getString(1), new StoredBook(rs.getLong(2), rs.getString(3),
+                        integer(rs, 4), rs.getInt(5), rs.getInt(6), rs.getInt(7), rs.getLong(8), rs.getString(9), integer(rs, 10))));
+        return stored;
+    }
+
+    /**
+     * A row naming the author the book has already (same name; same birth year, if the row gives
+     * one) keeps that author, even where the name alone would be ambiguous: so that a catalogue
+     * exported and imported again is the same catalogue, two authors of one name included.
+     */
+    private static boolean keepsItsAuthor(StoredBook book, BookLine line) {
+        return book != null && book.authorName().equals(line.author().name())
+                && (line.author().birthYear() == null || line.author().birthYear().equals(book.authorBirthYear()));
+    }
+
+    private static boolean sameBook(StoredBook book, BookLine line, long authorId) {
+        return book.title().equals(line.title()) && Objects.equals(book.publicationYear(), line.publicationYear())
+                && book.copies() == line.copies() && book.authorId() == authorId;
+    }
+
+    private static RowError copiesBelowOut(BookLine line, int out) {
+        return new RowError(line.line(), "copies: " + out + " cop" + (out == 1 ? "y is" : "ies are")
+                + " out on loan or set aside for holds, so copies cannot be " + line.copies());
+    }
+
+    private static void insertBooks(Connection connection, List<BookWrite> inserts) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO books (isbn, title, publication_year, copies, on_loan, on_hold, author_id, version) "
+                        + "VALUES (?, ?, ?, ?, 0, 0, ?, 1)")) {
+            for (BookWrite write : inserts) {
+                BookLine line = write.line();
+                insert.setString(1, line.isbn());
+                insert.setString(2, line.title());
+                setInteger(insert, 3, line.publicationYear());
+                insert.setInt(4, line.copies());
+                insert.setLong(5, write.authorId());
+                insert.addBatch();
+            }
+            execute(insert, inserts.size());
+        }
+    }
+
+    /**
+     * @return the number of rows updated; a row whose copies fell below the copies out meanwhile
+     *         (the UPDATE's condition, re-checked by the database) goes to {@code rejected}
+     */
+    private static int updateBooks(Connection connection, List<BookWrite> updates, List<RowError> rejected,
+                                   List<Long> copiesAdded) throws SQLException {
+        if (updates.isEmpty()) {
+            return 0;
+        }
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE books SET title = ?, publication_year = ?, copies = ?, author_id = ?, version = version + 1 "
+                        + "WHERE id = ? AND on_loan + on_hold <= ?")) {
+            for (BookWrite write : updates) {
+                BookLine line = write.line();
+                update.setString(1, line.title());
+                setInteger(update, 2, line.publicationYear());
+                update.setInt(3, line.copies());
+                update.setLong(4, write.authorId());
+                update.setLong(5, write.stored().id());
+                update.setInt(6, line.copies());
+                update.addBatch();
+            }
+            int[] counts = update.executeBatch();
+            int updated = 0;
+            for (int i = 0; i < counts.length; i++) {
+                BookLine line = updates.get(i).line();
+                StoredBook book = updates.get(i).stored();
+                if (counts[i] == 0) {
+                    rejected.add(new RowError(line.line(), "copies: copies of the book were lent meanwhile, so copies cannot be "
+                            + line.copies() + " now"));
+                } else {
+                    updated++;
+                    if (line.copies() > book.copies()) {
+                        copiesAdded.add(book.id());
+                    }
+                }
+            }
+            return updated;
+        }
+    }
+
+    /** Of the books given, those members are waiting for. */
+    private static List<Long> waitedFor(Connection connection, List<Long> bookIds) throws SQLException {
+        List<Long> waited = new ArrayList<>();
+        if (!bookIds.isEmpty()) {
+            lookUpIds(connection, "SELECT DISTINCT book_id FROM holds WHERE status = 'WAITING' AND book_id IN ",
+                    new LinkedHashSet<>(bookIds), rs -> waited.add(rs.getLong(1)));
+        }
+        return waited;
+    }
+
+    // ---- members ---------------------------------------------------------------------------
+
+    private static Map<String, StoredMember> storedMembers(Connection connection, Collection<String> numbers) throws SQLException {
+        Map<String, StoredMember> stored = new HashMap<>();
+        lookUp(connection, "SELECT member_number, id, name, email, joined_on, active FROM members WHERE member_number IN ",
+                new LinkedHashSet<>(numbers), rs -> stored.put(rs.getString(1), new StoredMember(rs.getLong(2),
+                        rs.getString(3), rs.getString(4), rs.getDate(5).toLocalDate(), rs.getInt(6) != 0)));
+        return stored;
+    }
+
+    /** E-mail address to the card number of the member who has it. */
+    private static Map<String, String> emailOwners(Connection connection, Collection<String> emails) throws SQLException {
+        Map<String, String> owners = new HashMap<>();
+        lookUp(connection, "SELECT email, member_number FROM members WHERE email IN ", new LinkedHashSet<>(emails),
+                rs -> owners.put(rs.getString(1), rs.getString(2)));
+        return owners;
+    }
+
+    // ---- JDBC ------------------------------------------------------------------------------
+
+    private interface RowReader {
+        void read(ResultSet rs) throws SQLException;
+    }
+
+    /**
+     * Runs {@code select + "(?, ?, ...)"} for the keys, {@link #IN_LIST} at a time; the last chunk is
+     * padded with its first key, so that every chunk is the same statement.
+     */
+    private static void lookUp(Connection connection, String select, Collection<String> keys, RowReader reader)
+            throws SQLException {
+        if (keys.isEmpty()) {
+            return;
+        }
+        String sql = select + "(" + String.join(", ", java.util.Collections.nCopies(IN_LIST, "?")) + ")";
+        List<String> all = new ArrayList<>(keys);
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int from = 0; from < all.size(); from += IN_LIST) {
+                List<String> chunk = all.subList(from, Math.min(all.size(), from + IN_LIST));
+                for (int i = 0; i < IN_LIST; i++) {
+                    statement.setString(i + 1, chunk.get(i < chunk.size() ? i : 0));
+                }
+                try (ResultSet rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                        reader.read(rs);
+                    }
+                }
+            }
+        }
+    }
+
+    /** The same look-up for numeric keys. */
+    private static void lookUpIds(Connection connection, String select, Set<Long> keys, RowReader reader) throws SQLException {
+        String sql = select + "(" + String.join(", ", java.util.Collections.nCopies(IN_LIST, "?")) + ")";
+        List<Long> all = new ArrayList<>(keys);
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int from = 0; from < all.size(); from += IN_LIST) {
+                List<Long> chunk = all.subList(from, Math.min(all.size(), from + IN_LIST));
+                for (int i = 0; i < IN_LIST; i++) {
+                    statement.setLong(i + 1, chunk.get(i < chunk.size() ? i : 0));
+                }
+                try (ResultSet rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                        reader.read(rs);
+                    }
+                }
+            }
+        }
+    }
+
+    private static void execute(PreparedStatement batch, int size) throws SQLException {
+        if (size > 0) {
+            batch.executeBatch();
+        }
+    }
+
+    private static Integer integer(ResultSet rs, int column) throws SQLException {
+        int value = rs.getInt(column);
+        return rs.wasNull() ? null : value;
+    }
+
+    private static void setInteger(PreparedStatement statement, int index, Integer value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.INTEGER);
+        } else {
+            statement.setInt(index, value);
+        }
+    }
+
+    /**
+     * A constraint violated or a lock conflict: someone else changed the same rows meanwhile — a
+     * {@link BatchConflictException}, which rolls the batch back and lets the importer retry its
+     * rows one by one. Anything else is a failure of the database itself.
+     */
+    private static RuntimeException conflictOrFailure(SQLException e) {
+        for (SQLException c = e; c != null; c = next(c)) {
+            String state = c.getSQLState();
+            if (state != null && state.length() >= 2 && CONFLICT_CLASSES.contains(state.substring(0, 2))) {
+                return new BatchConflictException("conflicts with a change made at the same time ("
+                        + (state.startsWith("23") ? "a duplicate or a broken reference" : "records locked by another user")
+                        + "); import the row again");
+            }
+        }
+        return new IllegalStateException("the database refused an import batch", e);
+    }
+
+    private static SQLException next(SQLException e) {
+        if (e.getNextException() != null) {
+            return e.getNextException();
+        }
+        return e.getCause() instanceof SQLException cause ? cause : null;
+    }
+}
