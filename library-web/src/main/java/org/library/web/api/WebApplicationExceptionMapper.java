@@ -27,8 +27,10 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
         String detail = switch (status.getStatusCode()) {
             case 404 -> "There is no resource at " + uriInfo.getPath() + ".";
             case 405 -> "This resource does not support that method; allowed: " + original.getAllowedMethods() + ".";
-            case 415 -> "Send the request body as application/json.";
-            case 406 -> "This resource answers application/json only.";
+            case 415 -> uriInfo.getPath().replaceFirst("^/", "").startsWith("imports") ? "Send the file as text/csv (UTF-8)."
+                    : "Send the request body as application/json.";
+            case 406 -> uriInfo.getPath().replaceFirst("^/", "").startsWith("exports") ? "This resource answers text/csv only."
+                    : "This resource answers application/json only.";
             case 400 -> "The request could not be read; check that the body is well-formed JSON of the documented shape.";
             default -> status.getReasonPhrase() + ".";
         };

@@ -1,0 +1,73 @@
+package org.library.web.api;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.IOException;
+import java.io.OutputStream;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.library.transfer.CsvExports;
+
+/**
+ * The catalogue, the members and the loan ledger as CSV files, streamed: the rows are read from the
+ * database a chunk at a time while the response is being sent, never all at once. The books and
+ * members files can be imported again as they are.
+ */
+@Path("exports")
+@RequestScoped
+@Tag(name = "Import and export")
+public class ExportsResource {
+
+    static final String CSV_UTF8 = "text/csv; charset=UTF-8";
+
+    @Inject
+    CsvExports exports;
+
+    private interface Export {
+        void write(OutputStream out) throws IOException;
+    }
+
+    @GET
+    @Path("books.csv")
+    @Produces(CSV_UTF8)
+    @RolesAllowed("LIBRARIAN")
+    @Operation(summary = "The catalogue as CSV", description = "isbn,title,publication_year,copies,author,"
+            + "author_birth_year,author_death_year; the format POST /imports/books reads.")
+    public Response books() {
+        return attachment("books.csv", exports::books);
+    }
+
+    @GET
+    @Path("members.csv")
+    @Produces(CSV_UTF8)
+    @RolesAllowed("LIBRARIAN")
+    @Operation(summary = "The members as CSV", description = "member_number,name,email,joined_on,active; the format "
+            + "POST /imports/members reads.")
+    public Response members() {
+        return attachment("members.csv", exports::members);
+    }
+
+    @GET
+    @Path("loans.csv")
+    @Produces(CSV_UTF8)
+    @RolesAllowed("LIBRARIAN")
+    @Operation(summary = "The loan ledger as CSV", description = "member_number,isbn,title,borrowed_at,due_on,returned_at,"
+            + "renewals; every loan, open and returned, oldest first.")
+    public Response loans() {
+        return attachment("loans.csv", exports::loans);
+    }
+
+    private static Response attachment(String name, Export export) {
+        StreamingOutput body = export::write;
+        return Response.ok(body, CSV_UTF8)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"library-" + name + "\"")
+                .build();
+    }
+}

@@ -1,0 +1,159 @@
+package org.library.it.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.is;
+
+import io.restassured.response.Response;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.library.it.Deployments;
+import org.library.it.TestData;
+
+/**
+ * CSV exports over real HTTP: streamed attachments with a header row, every row once in a few
+ * thousand, values quoted as RFC 4180 wants, and the catalogue exported and imported again
+ * unchanged.
+ */
+@ExtendWith(ArquillianExtension.class)
+class CsvExportIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.library();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    ApiClient api;
+
+    @BeforeEach
+    void client() {
+        api = new ApiClient(base);
+    }
+
+    @Test
+    void theBooksExportIsACsvAttachmentWhoseValuesAreQuotedAsNeeded() throws IOException {
+        long author = api.create("/authors", Map.of("name", "Export, \"Quoted\" Author", "birthYear", 1801, "deathYear", 1870));
+        String isbn = TestData.isbn();
+        api.create("/books", Map.of("isbn", isbn, "title", "Commas, \"Quotes\"\nand Lines", "publicationYear", 1850,
+                "copies", 3, "authorId", author));
+
+        Response export = export("books");
+
+        export.then().statusCode(200).contentType("text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"library-books.csv\"");
+        String body = export.asString();
+        assertThat(body).startsWith("isbn,title,publication_year,copies,author,author_birth_year,author_death_year\r\n");
+        assertThat(body).contains(isbn + ",\"Commas, \"\"Quotes\"\"\nand Lines\",1850,3,\"Export, \"\"Quoted\"\" Author\",1801,1870\r\n");
+        CSVRecord row = byFirstColumn(parse(body)).get(isbn);
+        assertThat(row.get("title")).isEqualTo("Commas, \"Quotes\"\nand Lines");
+        assertThat(row.get("author")).isEqualTo("Export, \"Quoted\" Author");
+    }
+
+    @Test
+    void aFewThousandBooksAreStreamedEachExactlyOnce() throws IOException {
+        List<String> isbns = IntStream.range(0, 3000).mapToObj(i -> TestData.isbn()).distinct().toList();
+        String csv = CsvImportIT.BOOKS_HEADER + isbns.stream()
+                .map(isbn -> isbn + ",Streamed " + isbn + ",1999,2,Streamed Author,1960")
+                .collect(Collectors.joining("\n", "", "\n"));
+        CsvImportIT.importCsv(api, "books", csv);
+        long total = ((Number) api.request().get("/books?size=1").then().extract().path("total")).longValue();
+
+        List<CSVRecord> rows = parse(export("books").then().statusCode(200).extract().asString());
+
+        assertThat(rows).hasSize((int) total); // every book, in chunks, none twice
+        Map<String, CSVRecord> byIsbn = byFirstColumn(rows);
+        assertThat(byIsbn).hasSize(rows.size());
+        assertThat(byIsbn.keySet()).containsAll(isbns);
+        CSVRecord one = byIsbn.get(isbns.get(1234));
+        assertThat(List.of(one.get("title"), one.get("copies"), one.get("author"), one.get("author_birth_year")))
+                .containsExactly("Streamed " + isbns.get(1234), "2", "Streamed Author", "1960");
+    }
+
+    @Test
+    void theCatalogueExportedAndImportedAgainIsTheSameCatalogue() throws IOException {
+        // two authors of the same name, neither with a birth year: the CSV cannot tell them apart,
+        // the import must still give each book back to its own
+        long first = api.author("Same Name Twice");
+        long second = api.author("Same Name Twice");
+        api.book(first, TestData.isbn(), 1);
+        api.book(second, TestData.isbn(), 2);
+        String before = export("books").asString();
+
+        Response imported = CsvImportIT.asLibrarian(api).body(before.getBytes(StandardCharsets.UTF_8)).post("/imports/books");
+
+        imported.then().statusCode(200).body("status", is("DONE")).body("rejected", is(0))
+                .body("created", is(0)).body("updated", is(0));
+        assertThat(imported.jsonPath().getLong("unchanged")).isEqualTo(parse(before).size());
+        assertThat(export("books").asString()).isEqualTo(before);
+        api.request().get("/authors/{id}/books", first).then().body("total", is(1));
+        api.request().get("/authors/{id}/books", second).then().body("total", is(1));
+    }
+
+    @Test
+    void membersAndLoansAreExportedWithTheirKeys() throws IOException {
+        String number = TestData.memberNumber();
+        long member = api.member(number, "Exported Reader");
+        String isbn = TestData.isbn();
+        long book = api.book(api.author("Lent Author"), isbn, 1);
+        api.post("/members/" + member + "/borrows", Map.of("bookId", book)).statusCode(201);
+
+        Response members = export("members");
+        members.then().statusCode(200).contentType("text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"library-members.csv\"");
+        CSVRecord reader = byFirstColumn(parse(members.asString())).get(number);
+        assertThat(reader.get("name")).isEqualTo("Exported Reader");
+        assertThat(reader.get("active")).isEqualTo("true");
+        assertThat(reader.get("joined_on")).matches("\\d{4}-\\d{2}-\\d{2}");
+
+        List<CSVRecord> loans = parse(export("loans").then().statusCode(200).extract().asString());
+        CSVRecord loan = loans.stream().filter(r -> r.get("isbn").equals(isbn)).findFirst().orElseThrow();
+        assertThat(loan.get("member_number")).isEqualTo(number);
+        assertThat(loan.get("title")).isEqualTo("Book " + isbn);
+        assertThat(loan.get("borrowed_at")).endsWith("Z");
+        assertThat(loan.get("returned_at")).isEmpty();
+        assertThat(loan.get("renewals")).isEqualTo("0");
+    }
+
+    @Test
+    void exportsAreForLibrariansOnly() {
+        for (String what : List.of("books", "members", "loans")) {
+            api.anonymous().accept("text/csv").get("/exports/" + what + ".csv").then().statusCode(401)
+                    .contentType("application/problem+json");
+        }
+    }
+
+    private Response export(String what) {
+        return api.anonymous().auth().preemptive().basic(TestData.ADMIN, TestData.ADMIN_PASSWORD).accept("text/csv")
+                .get("/exports/" + what + ".csv");
+    }
+
+    private static List<CSVRecord> parse(String csv) throws IOException {
+        try (CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(csv))) {
+            return parser.getRecords();
+        }
+    }
+
+    private static Map<String, CSVRecord> byFirstColumn(List<CSVRecord> rows) {
+        return rows.stream().collect(Collectors.toMap(r -> r.get(0), Function.identity()));
+    }
+}

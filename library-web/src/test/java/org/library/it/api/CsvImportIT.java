@@ -1,0 +1,333 @@
+package org.library.it.api;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.library.it.Deployments;
+import org.library.it.TestData;
+
+/**
+ * CSV imports over real HTTP into the real database: bad rows reported with their line while the
+ * good rows are kept, idempotence on ISBN and member number, authors found or created, the copies
+ * out protected, members waiting for a book served, and files that cannot be read refused.
+ */
+@ExtendWith(ArquillianExtension.class)
+class CsvImportIT {
+
+    static final String BOOKS_HEADER = "isbn,title,publication_year,copies,author,author_birth_year\n";
+    static final String MEMBERS_HEADER = "member_number,name,email,joined_on,active\n";
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.library();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    ApiClient api;
+
+    @BeforeEach
+    void client() {
+        api = new ApiClient(base);
+    }
+
+    /** An import or export request: as the librarian, with a CSV body. */
+    static RequestSpecification asLibrarian(ApiClient api) {
+        return api.anonymous().auth().preemptive().basic(TestData.ADMIN, TestData.ADMIN_PASSWORD)
+                .contentType("text/csv; charset=UTF-8");
+    }
+
+    static JsonPath importCsv(ApiClient api, String kind, String csv) {
+        return asLibrarian(api).body(csv).post("/imports/" + kind).then().statusCode(200)
+                .contentType(ContentType.JSON).extract().jsonPath();
+    }
+
+    @Test
+    void goodRowsAreKeptAndEachBadRowIsReportedWithItsLineAndReason() {
+        String author = "Csv Author " + TestData.isbn();
+        String good1 = TestData.isbn();
+        String good2 = TestData.isbn();
+        String good3 = TestData.isbn();
+        String bad = TestData.isbn();
+        String csv = BOOKS_HEADER
+                + good1 + ",Good One,1901,2," + author + ",1850\n"                        // line 2
+                + "978-0-00-000000-1,Bad Check Digit,1902,1," + author + ",1850\n"        // line 3
+                + good2 + ",\"A title\non two lines\",1903,1,\"" + author + "\",1850\n"    // lines 4-5
+                + bad + ",,1904,1," + author + ",1850\n"                                  // line 6
+                + bad + ",Zero Copies,1905,0," + author + ",1850\n"                       // line 7
+                + bad + ",Many Copies,1906,many," + author + ",1850\n"                    // line 8
+                + bad + ",Short Row,1907\n"                                               // line 9
+                + bad + ",No Author,1908,1,,\n"                                           // line 10
+                + good3 + ",Good Three,,3," + author + ",1850\n";                         // line 11
+
+        JsonPath report = importCsv(api, "books", csv);
+
+        assertThat(report, "status", "DONE");
+        assertThat(report, "rowsRead", 9);
+        assertThat(report, "created", 3);
+        assertThat(report, "rejected", 6);
+        assertThat(report.getList("errors.line", Integer.class)).containsExactly(3, 6, 7, 8, 9, 10);
+        List<String> reasons = report.getList("errors.reason", String.class);
+        org.assertj.core.api.Assertions.assertThat(reasons.get(0)).startsWith("isbn: must be a valid ISBN");
+        org.assertj.core.api.Assertions.assertThat(reasons.get(1)).startsWith("title: must not be blank");
+        org.assertj.core.api.Assertions.assertThat(reasons.get(2)).startsWith("copies: must be greater than or equal to 1");
+        org.assertj.core.api.Assertions.assertThat(reasons.get(3)).isEqualTo("copies: must be a whole number, not \"many\"");
+        org.assertj.core.api.Assertions.assertThat(reasons.get(4)).isEqualTo("has 3 values where the header has 6 columns");
+        org.assertj.core.api.Assertions.assertThat(reasons.get(5)).startsWith("author: must not be blank");
+
+        book(good1).body("title", is("Good One")).body("copies", is(2)).body("publicationYear", is(1901))
+                .body("author.name", is(author));
+        book(good2).body("title", is("A title\non two lines"));
+        book(good3).body("publicationYear", nullValue()).body("copies", is(3));
+        api.request().get("/books?q={isbn}", bad).then().statusCode(200).body("total", is(0));
+        api.request().get("/authors?q={name}", author).then().body("total", is(1)); // one author for all three
+    }
+
+    @Test
+    void reImportingUpdatesTheBooksAndNeverDuplicatesThem() {
+        String author = "Reimport Author " + TestData.isbn();
+        String first = TestData.isbn();
+        String second = TestData.isbn();
+        importCsv(api, "books", BOOKS_HEADER + first + ",Old Title,1900,1," + author + ",\n"
+                + second + ",Stays,1901,1," + author + ",\n");
+
+        // the same books again, one changed, its ISBN written with hyphens this time
+        String hyphenated = first.substring(0, 3) + "-" + first.substring(3, 12) + "-" + first.charAt(12);
+        JsonPath again = importCsv(api, "books", BOOKS_HEADER + hyphenated + ",New Title,1950,4," + author + ",\n"
+                + second + ",Stays,1901,1," + author + ",\n");
+
+        assertThat(again, "created", 0);
+        assertThat(again, "updated", 1);
+        assertThat(again, "unchanged", 1);
+        api.request().get("/books?q={isbn}", first).then().body("total", is(1));
+        book(first).body("title", is("New Title")).body("copies", is(4)).body("publicationYear", is(1950))
+                .header("ETag", is("\"2\"")); // one change, one new version
+        book(second).header("ETag", is("\"1\"")); // nothing written
+    }
+
+    @Test
+    void aLaterRowForTheSameIsbnInTheSameFileUpdatesTheEarlierOne() {
+        String isbn = TestData.isbn();
+        JsonPath report = importCsv(api, "books", BOOKS_HEADER + isbn + ",First,1900,1,Twice Author,\n"
+                + isbn + ",Second,1900,2,Twice Author,\n");
+
+        assertThat(report, "created", 1);
+        assertThat(report, "updated", 1);
+        api.request().get("/books?q={isbn}", isbn).then().body("total", is(1)).body("items[0].title", is("Second"));
+    }
+
+    @Test
+    void anAuthorIsFoundByNameAndBirthYearAndCreatedWhenAbsent() {
+        String name = "Namesake " + TestData.isbn();
+        String csv = BOOKS_HEADER
+                + TestData.isbn() + ",Elder One," + ",1," + name + ",1800\n"
+                + TestData.isbn() + ",Elder Two," + ",1," + name + ",1800\n"
+                + TestData.isbn() + ",Younger," + ",1," + name + ",1900\n";
+        assertThat(importCsv(api, "books", csv), "created", 3);
+        api.request().get("/authors?q={name}&sort=birthYear", name).then().body("total", is(2))
+                .body("items.birthYear", org.hamcrest.Matchers.contains(1800, 1900));
+
+        // a new book without the birth year: two authors have the name, which one is meant?
+        JsonPath ambiguous = importCsv(api, "books", BOOKS_HEADER + TestData.isbn() + ",Whose,,1," + name + ",\n");
+        assertThat(ambiguous, "rejected", 1);
+        assertThat(ambiguous, "errors[0].reason", "author: several authors are called " + name
+                + "; give author_birth_year to say which");
+
+        String single = "Only One " + TestData.isbn();
+        importCsv(api, "books", BOOKS_HEADER + TestData.isbn() + ",A,,1," + single + ",1700\n");
+        importCsv(api, "books", BOOKS_HEADER + TestData.isbn() + ",B,,1," + single + ",\n"); // the only one of that name
+        api.request().get("/authors?q={name}", single).then().body("total", is(1));
+    }
+
+    @Test
+    void aRowWithFewerCopiesThanAreOutIsRefusedAndTheBookKeepsItsCopies() {
+        String isbn = TestData.isbn();
+        importCsv(api, "books", BOOKS_HEADER + isbn + ",Popular,2000,2,Busy Author,\n");
+        long book = bookId(isbn);
+        for (String reader : List.of("Out Reader One", "Out Reader Two")) {
+            long member = api.member(TestData.memberNumber(), reader);
+            api.post("/members/" + member + "/borrows", Map.of("bookId", book)).statusCode(201);
+        }
+
+        JsonPath report = importCsv(api, "books", BOOKS_HEADER + isbn + ",Popular,2000,1,Busy Author,\n");
+
+        assertThat(report, "rejected", 1);
+        assertThat(report, "errors[0].line", 2);
+        assertThat(report, "errors[0].reason", "copies: 2 copies are out on loan or set aside for holds, so copies cannot be 1");
+        book(isbn).body("copies", is(2)).body("copiesAvailable", is(0));
+    }
+
+    @Test
+    void copiesAddedByAnImportGoToTheMembersWaitingForTheBook() {
+        String isbn = TestData.isbn();
+        importCsv(api, "books", BOOKS_HEADER + isbn + ",Awaited,2000,1,Waited Author,\n");
+        long book = bookId(isbn);
+        long holder = api.member(TestData.memberNumber(), "First Holder");
+        long waiting = api.member(TestData.memberNumber(), "Patient Reader");
+        api.post("/members/" + holder + "/borrows", Map.of("bookId", book)).statusCode(201);
+        api.post("/members/" + waiting + "/holds", Map.of("bookId", book)).statusCode(201);
+        api.request().get("/books/{id}/holds", book).then().body("member.id", hasItem((int) waiting));
+
+        assertThat(importCsv(api, "books", BOOKS_HEADER + isbn + ",Awaited,2000,2,Waited Author,\n"), "updated", 1);
+
+        api.request().get("/books/{id}/holds", book).then().body("size()", is(0)); // nobody waits any more
+        api.request().get("/members/{id}/holds", waiting).then().body("status", hasItem("READY"));
+        book(isbn).body("copies", is(2)).body("copiesAvailable", is(0)); // the new copy is set aside
+    }
+
+    @Test
+    void membersAreImportedAndUpdatedByCardNumberAndBadRowsReported() {
+        String ada = TestData.memberNumber();
+        String bo = TestData.memberNumber();
+        String adaEmail = TestData.email("Ada Csv");
+        String boEmail = TestData.email("Bo Csv");
+        String csv = MEMBERS_HEADER
+                + ada + ",Ada Csv," + adaEmail.toUpperCase() + ",2020-01-31,true\n"  // line 2
+                + bo + ",Bo Csv," + boEmail + ",,\n"                                   // line 3
+                + "X12,Bad Number," + TestData.email("x") + ",,\n"                     // line 4
+                + TestData.memberNumber() + ",Bad Mail,not-an-address,,\n"            // line 5
+                + TestData.memberNumber() + ",Bad Date," + TestData.email("d") + ",31/01/2020,\n" // line 6
+                + TestData.memberNumber() + ",Bad Flag," + TestData.email("f") + ",,maybe\n";      // line 7
+
+        JsonPath report = importCsv(api, "members", csv);
+
+        assertThat(report, "created", 2);
+        assertThat(report.getList("errors.line", Integer.class)).containsExactly(4, 5, 6, 7);
+        assertThat(report, "errors[0].reason", "member_number: must look like M000123 (M and six digits)");
+        org.assertj.core.api.Assertions.assertThat(report.getString("errors[1].reason")).startsWith("email: must be a well-formed email");
+        assertThat(report, "errors[2].reason", "joined_on: must be a date such as 2024-03-31, not \"31/01/2020\"");
+        assertThat(report, "errors[3].reason", "active: must be true or false, not \"maybe\"");
+        member(ada).body("email", is(adaEmail)).body("joinedOn", is("2020-01-31")).body("active", is(true));
+
+        // again: Ada renamed and deactivated, Bo given Ada's address (taken), a blank date keeps hers
+        JsonPath again = importCsv(api, "members", MEMBERS_HEADER
+                + ada.toLowerCase() + ",Ada Renamed," + adaEmail + ",,false\n"
+                + bo + ",Bo Csv," + adaEmail + ",,\n");
+
+        assertThat(again, "created", 0);
+        assertThat(again, "updated", 1);
+        assertThat(again, "errors[0].line", 3);
+        assertThat(again, "errors[0].reason", "email: " + adaEmail + " is already the address of member " + ada);
+        member(ada).body("name", is("Ada Renamed")).body("active", is(false)).body("joinedOn", is("2020-01-31"));
+        member(bo).body("email", is(boEmail));
+        api.request().get("/members?q={n}", ada).then().body("total", is(1));
+    }
+
+    @Test
+    void aFileSpanningSeveralBatchesIsImportedWholeAndItsReportReadBack() {
+        String author = "Batch Author " + TestData.isbn();
+        String csv = BOOKS_HEADER + IntStream.range(0, 2500)
+                .mapToObj(i -> TestData.isbn() + ",Batch Book " + i + ",2001,1," + author + ",")
+                .collect(Collectors.joining("\n", "", "\n"));
+
+        Response posted = asLibrarian(api).body(csv).post("/imports/books");
+
+        posted.then().statusCode(200).header("Content-Location", containsString("/api/imports/"))
+                .body("created", is(2500)).body("rejected", is(0)).body("percent", is(100));
+        String id = posted.jsonPath().getString("id");
+        asLibrarian(api).get(posted.header("Content-Location")).then().statusCode(200)
+                .body("id", is(id)).body("status", is("DONE")).body("rowsRead", is(2500)).body("created", is(2500))
+                .body("kind", is("books"));
+        asLibrarian(api).get("/imports").then().statusCode(200).body("id", hasItem(id));
+        api.request().get("/authors/{id}/books?size=1", authorId(author)).then().body("total", is(2500));
+    }
+
+    @Test
+    void aHeaderWithoutTheRequiredColumnsIsA400ProblemAndNothingIsImported() {
+        String isbn = TestData.isbn();
+        asLibrarian(api).body("isbn,title,colour\n" + isbn + ",No Columns,red\n").post("/imports/books").then()
+                .statusCode(400).contentType("application/problem+json")
+                .body("type", is("https://library.example.org/problems/validation"))
+                .body("errors.field", hasItem("header"))
+                .body("errors.message", hasItem(startsWith("lacks the column(s) publication_year, copies, author")))
+                .body("errors.message", hasItem(startsWith("has unknown column(s) colour")));
+        api.request().get("/books?q={isbn}", isbn).then().body("total", is(0));
+    }
+
+    @Test
+    void aRowThatIsNotUtf8IsRefusedAndTheOthersKept() {
+        String good = TestData.isbn();
+        byte[] latin1 = (BOOKS_HEADER + good + ",Plain,2000,1,Plain Author,\n"
+                + TestData.isbn() + ",Café Crème,2000,1,Plain Author,\n").getBytes(StandardCharsets.ISO_8859_1);
+
+        // declared UTF-8, as a client that does not know better would
+        JsonPath report = asLibrarian(api).body(latin1).post("/imports/books").then()
+                .statusCode(200).extract().jsonPath();
+
+        assertThat(report, "created", 1);
+        assertThat(report, "errors[0].line", 3);
+        assertThat(report, "errors[0].reason", "is not UTF-8 text; save the file as CSV UTF-8 and import it again");
+    }
+
+    @Test
+    void aFileDeclaredInAnotherCharsetOrAsJsonIsRefusedWithAProblem() {
+        asLibrarian(api).contentType("text/csv; charset=ISO-8859-1").body(BOOKS_HEADER.getBytes(StandardCharsets.ISO_8859_1))
+                .post("/imports/books").then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].message", startsWith("must be UTF-8, not ISO-8859-1"));
+        asLibrarian(api).contentType(ContentType.JSON).body("{}").post("/imports/members").then()
+                .statusCode(415).contentType("application/problem+json").body("detail", is("Send the file as text/csv (UTF-8)."));
+        asLibrarian(api).get("/imports/{id}", "no-such-import").then().statusCode(404)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void importsAreForLibrariansOnly() {
+        String isbn = TestData.isbn();
+        api.anonymous().contentType("text/csv; charset=UTF-8").body(BOOKS_HEADER + isbn + ",Sneaked In,2000,1,Nobody,\n")
+                .post("/imports/books").then().statusCode(401).contentType("application/problem+json");
+        api.anonymous().get("/imports").then().statusCode(401);
+        api.request().get("/books?q={isbn}", isbn).then().body("total", is(0));
+    }
+
+    // ---- helpers ---------------------------------------------------------------------------
+
+    private io.restassured.response.ValidatableResponse book(String isbn) {
+        return api.request().get("/books/{id}", bookId(isbn)).then().statusCode(200);
+    }
+
+    private long bookId(String isbn) {
+        return ((Number) api.request().get("/books?q={isbn}", isbn).then().body("total", is(1))
+                .extract().path("items[0].id")).longValue();
+    }
+
+    private io.restassured.response.ValidatableResponse member(String number) {
+        long id = ((Number) api.request().get("/members?q={n}", number).then().body("total", is(1))
+                .extract().path("items[0].id")).longValue();
+        return api.request().get("/members/{id}", id).then().statusCode(200);
+    }
+
+    private long authorId(String name) {
+        return ((Number) api.request().get("/authors?q={name}", name).then().body("total", is(1))
+                .extract().path("items[0].id")).longValue();
+    }
+
+    private static void assertThat(JsonPath report, String path, Object expected) {
+        org.assertj.core.api.Assertions.assertThat(report.<Object>get(path)).as(path + " in " + report.prettify())
+                .isEqualTo(expected);
+    }
+
+    private static <T> org.assertj.core.api.ListAssert<T> assertThat(List<T> list) {
+        return org.assertj.core.api.Assertions.assertThat(list);
+    }
+}
