@@ -25,7 +25,7 @@ public class LoginAttempts {
     @PersistenceContext
     private EntityManager em;
 
-    void failed(long accountId, Instant now) {
+    public void failed(long accountId, Instant now) {
         int limit = Settings.get("library.login.max-failures").map(Integer::parseInt).orElse(5);
         Duration lock = Duration.ofMinutes(Settings.get("library.login.lock-minutes").map(Long::parseLong).orElse(15L));
         em.createQuery("UPDATE Account a SET a.failedLogins = a.failedLogins + 1 WHERE a.id = :id")
@@ -42,7 +42,7 @@ public class LoginAttempts {
         }
     }
 
-    void succeeded(long accountId) {
+    public void succeeded(long accountId) {
         em.createQuery("UPDATE Account a SET a.failedLogins = 0, a.lockedUntil = NULL WHERE a.id = :id")
                 .setParameter("id", accountId).executeUpdate();
     }

@@ -27,7 +27,7 @@ import org.library.web.security.LibraryAuthenticationMechanism;
  * through {@code CurrentCaller}.
  */
 @Provider
-@Priority(Priorities.AUTHORIZATION)
+@Priority(Priorities.AUTHENTICATION) // before any role filter the runtime adds itself (Payara registers Jersey's), so that every refusal is ours
 public class AccessFilter implements ContainerRequestFilter {
 
     static final String CHALLENGE = "Basic realm=\"Library\", charset=\"UTF-8\"";
