@@ -20,6 +20,8 @@ public class ProblemResponsesFilter implements OASFilter {
 
     private static final Map<String, String> COMMON = Map.of(
             "400", "Invalid input: the errors list names each bad field or parameter.",
+            "401", "Credentials missing (where a role is needed) or wrong: send HTTP Basic credentials.",
+            "403", "Your role may not do this (members: only their own loans and holds; writes: staff).",
             "404", "No such record (or route).",
             "500", "A server-side failure; nothing was changed. The detail carries an incident id.");
 
@@ -56,7 +58,14 @@ public class ProblemResponsesFilter implements OASFilter {
                         .example("No copy of \"Emma\" (ISBN 9780141439587) is available: every copy is out."))
                 .addProperty("instance", OASFactory.createSchema().type(Schema.SchemaType.STRING).format("uri"))
                 .addProperty("errors", OASFactory.createSchema().type(Schema.SchemaType.ARRAY).items(error)));
+        components.addSecurityScheme("basic", OASFactory.createSecurityScheme()
+                .type(org.eclipse.microprofile.openapi.models.security.SecurityScheme.Type.HTTP).scheme("basic")
+                .description("A library account (staff: LIBRARIAN, card holders: MEMBER). Use it over TLS only. "
+                        + "Reading the catalogue needs no account; everything else does."));
         openAPI.setComponents(components);
+        // either authenticated or anonymous: which operations need which role is in their 401/403
+        openAPI.addSecurityRequirement(OASFactory.createSecurityRequirement().addScheme("basic"));
+        openAPI.addSecurityRequirement(OASFactory.createSecurityRequirement());
     }
 
     private static void addProblem(Operation operation, String code, String description) {
