@@ -61,6 +61,7 @@ class ApiSecurityIT {
         ApiClient api = new ApiClient(base);
         api.anonymous().get("/books").then().statusCode(200);
         api.anonymous().get("/authors").then().statusCode(200);
+        api.anonymous().get("/status").then().statusCode(200).body("status", is("UP"));
 
         api.anonymous().body(Map.of("name", "Nobody")).post("/authors").then().statusCode(401)
                 .contentType(PROBLEM).header("WWW-Authenticate", startsWith("Basic realm=\"Library\""))
