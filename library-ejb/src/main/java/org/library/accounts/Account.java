@@ -13,6 +13,7 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.OneToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Objects;
@@ -31,7 +32,9 @@ import org.library.staff.Librarian;
 @NamedQuery(name = Account.OF_MEMBER, query = "SELECT a FROM Account a WHERE a.member.id = :id")
 @NamedQuery(name = Account.OF_LIBRARIAN, query = "SELECT a FROM Account a WHERE a.librarian.id = :id")
 @NamedQuery(name = Account.COUNT_STAFF, query = "SELECT COUNT(a) FROM Account a WHERE a.role = org.library.accounts.Role.LIBRARIAN")
-public class Account {
+public class Account implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     public static final String BY_USERNAME = "Account.byUsername";
     public static final String OF_MEMBER = "Account.ofMember";

@@ -14,6 +14,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -29,7 +30,9 @@ import java.util.Objects;
 @NamedQuery(name = Author.BY_ID_WITH_BOOKS,
         query = "SELECT DISTINCT a FROM Author a LEFT JOIN FETCH a.books WHERE a.id = :id")
 @NamedQuery(name = Author.COUNT_BOOKS, query = "SELECT COUNT(b) FROM Book b WHERE b.author = :author")
-public class Author {
+public class Author implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     public static final String BY_ID_WITH_BOOKS = "Author.byIdWithBooks";
     public static final String COUNT_BOOKS = "Author.countBooks";

@@ -17,6 +17,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.io.Serializable;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.Objects;
@@ -46,7 +47,9 @@ import org.library.members.Member;
 @NamedQuery(name = Book.BY_ISBN, query = "SELECT b FROM Book b JOIN FETCH b.author WHERE b.isbn = :isbn")
 @NamedQuery(name = Book.BORROWERS,
         query = "SELECT m FROM Book b JOIN b.borrowers m WHERE b.id = :id ORDER BY m.name, m.id")
-public class Book {
+public class Book implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     public static final String BY_ID_WITH_AUTHOR = "Book.byIdWithAuthor";
     public static final String BY_ISBN = "Book.byIsbn";

@@ -14,6 +14,7 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.QueryHint;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Objects;
@@ -39,7 +40,9 @@ import org.library.members.Member;
         query = "SELECT h FROM Hold h WHERE h.member.id = :memberId ORDER BY h.placedAt DESC, h.id DESC",
         hints = {@QueryHint(name = "eclipselink.join-fetch", value = "h.book"),
                 @QueryHint(name = "eclipselink.join-fetch", value = "h.book.author")})
-public class Hold {
+public class Hold implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     public static final String QUEUE = "Hold.queue";
     public static final String ACTIVE_OF_MEMBER_FOR_BOOK = "Hold.activeOfMemberForBook";

@@ -12,6 +12,7 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.QueryHint;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Objects;
@@ -38,7 +39,9 @@ import org.library.members.Member;
         query = "SELECT l FROM Loan l WHERE l.member.id = :memberId ORDER BY l.borrowedAt DESC, l.id DESC",
         hints = {@QueryHint(name = "eclipselink.join-fetch", value = "l.book"),
                 @QueryHint(name = "eclipselink.join-fetch", value = "l.book.author")})
-public class Loan {
+public class Loan implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     public static final String OPEN_FOR = "Loan.openFor";
     public static final String HISTORY_OF_MEMBER = "Loan.historyOfMember";

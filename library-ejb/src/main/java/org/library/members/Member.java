@@ -18,6 +18,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.Collections;
 import java.util.HashSet;
@@ -37,7 +38,9 @@ import org.library.platform.BooleanToIntegerConverter;
 @NamedQuery(name = Member.BY_NUMBER, query = "SELECT m FROM Member m WHERE m.memberNumber = :number")
 @NamedQuery(name = Member.BORROWED_BOOKS,
         query = "SELECT b FROM Book b JOIN FETCH b.author JOIN b.borrowers m WHERE m.id = :id ORDER BY b.title, b.id")
-public class Member {
+public class Member implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     public static final String BY_NUMBER = "Member.byNumber";
     public static final String BORROWED_BOOKS = "Member.borrowedBooks";

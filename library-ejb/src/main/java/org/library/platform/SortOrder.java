@@ -1,5 +1,6 @@
 package org.library.platform;
 
+import java.io.Serializable;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -9,7 +10,7 @@ import java.util.Optional;
  * {@code title}, {@code title,asc} or {@code -title} / {@code title,desc}. Services turn it into
  * JPQL only through a whitelist, so a sort can never inject anything into a query.
  */
-public record SortOrder(String property, boolean ascending) {
+public record SortOrder(String property, boolean ascending) implements Serializable {
 
     public static SortOrder asc(String property) {
         return new SortOrder(property, true);

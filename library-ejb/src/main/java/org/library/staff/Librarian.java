@@ -17,6 +17,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.io.Serializable;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -32,7 +33,9 @@ import java.util.Optional;
 @Table(name = "librarians")
 @NamedQuery(name = Librarian.BY_ID_WITH_PROFILE,
         query = "SELECT l FROM Librarian l LEFT JOIN FETCH l.profile WHERE l.id = :id")
-public class Librarian {
+public class Librarian implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     public static final String BY_ID_WITH_PROFILE = "Librarian.byIdWithProfile";
 

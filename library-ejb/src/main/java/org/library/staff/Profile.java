@@ -12,6 +12,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.io.Serializable;
 
 /**
  * A librarian's public details. Owning side of Librarian 1:1 Profile: holds
@@ -20,7 +21,9 @@ import jakarta.validation.constraints.Size;
  */
 @Entity
 @Table(name = "profiles")
-public class Profile {
+public class Profile implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
