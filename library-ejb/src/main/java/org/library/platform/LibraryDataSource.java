@@ -48,16 +48,22 @@ public class LibraryDataSource implements DataSource {
         return connect(t, t.credentials());
     }
 
+    /**
+     * With the given credentials, or the configured ones when none are given: GlassFish's pool asks
+     * with the definition's user and password, which are empty (the settings hold them).
+     */
     @Override
     public Connection getConnection(String username, String password) throws SQLException {
-        Properties credentials = new Properties();
-        if (username != null) {
-            credentials.setProperty("user", username);
+        Target t = target();
+        if (username == null || username.isBlank()) {
+            return connect(t, t.credentials());
         }
+        Properties credentials = new Properties();
+        credentials.setProperty("user", username);
         if (password != null) {
             credentials.setProperty("password", password);
         }
-        return connect(target(), credentials);
+        return connect(t, credentials);
     }
 
     private static Connection connect(Target t, Properties credentials) throws SQLException {

@@ -19,6 +19,7 @@ class LibraryDataSourceTest {
     @AfterEach
     void forgetTheSettings() {
         System.clearProperty("library.db.url");
+        System.clearProperty("library.db.user");
     }
 
     @ParameterizedTest
@@ -59,6 +60,16 @@ class LibraryDataSourceTest {
             assertThat(connection.getMetaData().getURL()).startsWith("jdbc:derby:memory:library-data-source-test");
             assertThat(result.next()).isTrue();
             assertThat(result.getInt(1)).isEqualTo(42);
+        }
+    }
+
+    @Test
+    void aPoolAskingWithEmptyCredentialsGetsTheConfiguredOnes() throws SQLException {
+        System.setProperty("library.db.url", "jdbc:derby:memory:library-data-source-test;create=true");
+        System.setProperty("library.db.user", "librarian");
+
+        try (Connection connection = new LibraryDataSource().getConnection("", "")) {
+            assertThat(connection.getMetaData().getUserName()).isEqualToIgnoringCase("librarian");
         }
     }
 }
