@@ -6,8 +6,12 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import org.library.catalog.Author;
 import org.library.catalog.CatalogService;
+import org.library.web.security.CurrentCaller;
 
-/** One author ({@code author.xhtml?id=7}) with their books; delete (refused while they have books). */
+/**
+ * One author ({@code author.xhtml?id=7}) with their books, for everyone; delete (refused while they
+ * have books) for staff only.
+ */
 @Named
 @ViewScoped
 public class AuthorBacking implements Serializable {
@@ -17,6 +21,9 @@ public class AuthorBacking implements Serializable {
     @Inject
     private CatalogService catalog;
 
+    @Inject
+    private CurrentCaller caller;
+
     private Long id;
     private Author author;
 
@@ -25,6 +32,7 @@ public class AuthorBacking implements Serializable {
     }
 
     public String delete() {
+        caller.requireStaff();
         catalog.deleteAuthor(id, author.getVersion());
         Messages.flash(author.getName() + " was removed.");
         return Messages.redirect("authors");

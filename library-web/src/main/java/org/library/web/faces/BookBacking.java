@@ -14,10 +14,12 @@ import org.library.catalog.CatalogService;
 import org.library.circulation.CirculationService;
 import org.library.circulation.Hold;
 import org.library.members.Member;
+import org.library.web.security.CurrentCaller;
 
 /**
  * One book ({@code book.xhtml?id=3}): its author, copies (on the shelf, out, set aside for holds),
- * who holds it now, who waits for it (the hold queue); delete.
+ * for everyone; for staff also who holds it now and who waits for it (the hold queue), which are
+ * other members' business, and delete.
  */
 @Named
 @ViewScoped
@@ -33,6 +35,9 @@ public class BookBacking implements Serializable {
     @Inject
     private CirculationService circulation;
 
+    @Inject
+    private CurrentCaller caller;
+
     private Long id;
     private Book book;
     private List<Member> borrowers;
@@ -41,8 +46,13 @@ public class BookBacking implements Serializable {
     /** f:viewAction: an unknown id ends on the not-found page (RecordNotFoundException). */
     public void load() {
         book = catalog.book(id);
-        borrowers = catalog.borrowers(id);
-        queue = circulation.queue(id);
+        if (caller.isStaff()) {
+            borrowers = catalog.borrowers(id);
+            queue = circulation.queue(id);
+        } else {
+            borrowers = List.of();
+            queue = List.of();
+        }
     }
 
     public String when(Instant instant) {
@@ -50,6 +60,7 @@ public class BookBacking implements Serializable {
     }
 
     public String delete() {
+        caller.requireStaff();
         catalog.deleteBook(id, book.getVersion());
         Messages.flash("“" + book.getTitle() + "” was removed from the catalogue.");
         return Messages.redirect("catalogue");

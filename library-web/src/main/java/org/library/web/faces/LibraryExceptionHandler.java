@@ -16,6 +16,7 @@ import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import org.library.platform.AccessDeniedException;
 import org.library.platform.FieldViolation;
 import org.library.platform.InvalidInputException;
 import org.library.platform.LibraryException;
@@ -33,6 +34,9 @@ import org.library.platform.RecordNotFoundException;
  *   <li>{@link RecordNotFoundException} while a page is being opened (an unknown id in a
  *       bookmarkable URL): HTTP 404 and the friendly not-found page. On a form post (an unknown
  *       member number at the desk) it is a refusal like any other.</li>
+ *   <li>{@link AccessDeniedException} while a page is being opened (a member opening another
+ *       member's page): HTTP 403 and the forbidden page, with the service's reason. On a form post
+ *       (a button the caller was never shown) it is a refusal at the top of the page.</li>
  *   <li>Any other {@link LibraryException} (no copy left, already holds, stale version, ...): an
  *       error message at the top of the page, which is shown again with what was typed.</li>
  * </ul>
@@ -63,9 +67,15 @@ public class LibraryExceptionHandler extends ExceptionHandlerWrapper {
     }
 
     private static void show(FacesContext context, LibraryException failure) {
-        if (failure instanceof RecordNotFoundException && !context.isPostback()) {
-            notFound(context, failure.getMessage());
-            return;
+        if (!context.isPostback()) {
+            if (failure instanceof RecordNotFoundException) {
+                sendError(context, 404, NOT_FOUND_MESSAGE, failure.getMessage());
+                return;
+            }
+            if (failure instanceof AccessDeniedException) {
+                sendError(context, 403, FORBIDDEN_MESSAGE, failure.getMessage());
+                return;
+            }
         }
         if (failure instanceof InvalidInputException invalid) {
             for (FieldViolation violation : invalid.violations()) {
@@ -84,10 +94,14 @@ public class LibraryExceptionHandler extends ExceptionHandlerWrapper {
     /** The not-found page shows this request attribute: the service's message, never a path. */
     public static final String NOT_FOUND_MESSAGE = "library.notFoundMessage";
 
-    private static void notFound(FacesContext context, String message) {
-        context.getExternalContext().getRequestMap().put(NOT_FOUND_MESSAGE, message);
+    /** The forbidden page shows this request attribute: why the caller may not see the page. */
+    public static final String FORBIDDEN_MESSAGE = "library.forbiddenMessage";
+
+    /** The container's error page for {@code status} (web.xml), with {@code message} for it to show. */
+    private static void sendError(FacesContext context, int status, String attribute, String message) {
+        context.getExternalContext().getRequestMap().put(attribute, message);
         try {
-            context.getExternalContext().responseSendError(404, message);
+            context.getExternalContext().responseSendError(status, message);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

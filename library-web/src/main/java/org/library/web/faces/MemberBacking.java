@@ -21,6 +21,7 @@ import org.library.circulation.Loan;
 import org.library.members.Member;
 import org.library.members.MemberData;
 import org.library.members.MemberService;
+import org.library.web.security.CurrentCaller;
 
 /**
  * One member ({@code member.xhtml?id=12}): the books they hold now (their side of the M:N
@@ -28,6 +29,10 @@ import org.library.members.MemberService;
  * holds with a Cancel button while active; every loan they ever had; (de)activation of the
  * membership. Each action redirects back here and says what was done; a refusal is shown by
  * {@link LibraryExceptionHandler}.
+ *
+ * <p>Staff see every member; a member sees only their own page (another member's id is a 403), and
+ * of its actions may only cancel their own holds. The page shows each caller only the buttons they
+ * may use, and every action checks again here.
  */
 @Named
 @ViewScoped
@@ -46,6 +51,9 @@ public class MemberBacking implements Serializable {
     @Inject
     private CirculationPolicy policy;
 
+    @Inject
+    private CurrentCaller caller;
+
     private Long id;
     private Member member;
     private List<Book> held;
@@ -55,6 +63,7 @@ public class MemberBacking implements Serializable {
     private List<Hold> holds;
 
     public void load() {
+        caller.requireSelfOrStaff(id);
         member = members.member(id);
         held = members.borrowedBooks(id);
         history = circulation.history(id);
@@ -64,6 +73,7 @@ public class MemberBacking implements Serializable {
     }
 
     public String renew(Book book) {
+        caller.requireStaff();
         Loan loan = circulation.renew(id, book.getId());
         Messages.flash("“" + book.getTitle() + "” was renewed: due back on " + day(loan.getDueOn())
                 + " (renewal " + loan.getRenewals() + " of " + policy.maxRenewals() + ").");
@@ -71,6 +81,7 @@ public class MemberBacking implements Serializable {
     }
 
     public String cancelHold(Hold hold) {
+        caller.requireSelfOrStaff(id);
         circulation.cancelHold(id, hold.getId());
         Messages.flash("The hold on “" + hold.getBook().getTitle() + "” was cancelled.");
         return Messages.redirect("member", id);
@@ -85,6 +96,7 @@ public class MemberBacking implements Serializable {
     }
 
     private String setActive(boolean active, String message) {
+        caller.requireStaff();
         members.update(id, member.getVersion(), new MemberData(member.getMemberNumber(), member.getName(),
                 member.getEmail(), member.getJoinedOn(), active));
         Messages.flash(member.getName() + message);
