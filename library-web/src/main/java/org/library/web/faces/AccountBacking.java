@@ -1,0 +1,107 @@
+package org.library.web.faces;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.component.UIComponent;
+import jakarta.faces.component.UIInput;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.validator.ValidatorException;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.util.Objects;
+import org.library.accounts.AccountService;
+import org.library.accounts.Caller;
+import org.library.platform.AccessDeniedException;
+import org.library.web.security.CurrentCaller;
+
+/**
+ * "My account" ({@code account.xhtml}), for whoever is logged in: their user name and role, and
+ * changing their own password, proven with the current one. The service decides about both
+ * passwords (its messages appear beside {@code currentPassword} and {@code newPassword}); that the
+ * new one was typed twice the same is checked here, as a Faces validation of the repeat field.
+ */
+@Named
+@RequestScoped
+public class AccountBacking {
+
+    static final String MISMATCH = "does not match the new password";
+
+    @Inject
+    private AccountService accounts;
+
+    @Inject
+    private CurrentCaller caller;
+
+    private Caller me;
+    private String currentPassword;
+    private String newPassword;
+    private String repeatPassword;
+
+    @PostConstruct
+    void load() {
+        me = caller.get().orElse(null);
+    }
+
+    public String changePassword() {
+        Caller owner = caller.get().orElseThrow(() -> new AccessDeniedException("Log in to change your password."));
+        accounts.changeOwnPassword(owner.username(), currentPassword, newPassword);
+        Messages.flash("Your password was changed. Use the new one from now on.");
+        return Messages.redirect("account");
+    }
+
+    /** The repeat field's validator: the same as the new password typed just above it. */
+    public void validateRepeat(FacesContext context, UIComponent repeat, Object value) {
+        UIInput first = (UIInput) repeat.findComponent("newPassword");
+        if (first != null && first.isValid() && !Objects.equals(first.getValue(), value)) {
+            throw new ValidatorException(new FacesMessage(FacesMessage.SEVERITY_ERROR, MISMATCH, MISMATCH));
+        }
+    }
+
+    public String getUsername() {
+        return me == null ? null : me.username();
+    }
+
+    /** The member record of a member's account (for the link to their loans); null for staff. */
+    public Long getMemberId() {
+        return me == null ? null : me.memberId();
+    }
+
+    /** The librarian record of a staff account (for the link to their profile); null for members. */
+    public Long getLibrarianId() {
+        return me == null ? null : me.librarianId();
+    }
+
+    /** The role as a person says it. */
+    public String getRole() {
+        return me == null ? "" : me.isStaff() ? "Librarian (staff)" : "Member";
+    }
+
+    public String getPasswordRule() {
+        return PasswordRules.DESCRIPTION;
+    }
+
+    public String getCurrentPassword() {
+        return currentPassword;
+    }
+
+    public void setCurrentPassword(String currentPassword) {
+        this.currentPassword = currentPassword;
+    }
+
+    public String getNewPassword() {
+        return newPassword;
+    }
+
+    public void setNewPassword(String newPassword) {
+        this.newPassword = newPassword;
+    }
+
+    public String getRepeatPassword() {
+        return repeatPassword;
+    }
+
+    public void setRepeatPassword(String repeatPassword) {
+        this.repeatPassword = repeatPassword;
+    }
+}
