@@ -9,48 +9,51 @@ import java.net.URL;
 import java.util.Map;
 import org.library.it.TestData;
 
-/** A REST client for the deployed API over real HTTP, with the few requests many tests need. */
-final class ApiClient {
+/**
+ * A REST client for the deployed API over real HTTP, with the few requests many tests need. Public
+ * so that the browser tests can set up their data over REST, which is faster than through pages.
+ */
+public final class ApiClient {
 
     private final String api;
 
-    ApiClient(URL deployment) {
+    public ApiClient(URL deployment) {
         this.api = deployment.toString().replaceAll("/$", "") + "/api";
     }
 
     /** A request as the first-start admin, a librarian: allowed everything. */
-    RequestSpecification request() {
+    public RequestSpecification request() {
         return anonymous().auth().preemptive().basic(TestData.ADMIN, TestData.ADMIN_PASSWORD);
     }
 
     /** A request as the given account. */
-    RequestSpecification as(String username, String password) {
+    public RequestSpecification as(String username, String password) {
         return anonymous().auth().preemptive().basic(username, password);
     }
 
     /** A request without credentials. */
-    RequestSpecification anonymous() {
+    public RequestSpecification anonymous() {
         return given().baseUri(api).contentType(ContentType.JSON).accept(ContentType.JSON);
     }
 
-    ValidatableResponse post(String path, Object body) {
+    public ValidatableResponse post(String path, Object body) {
         return request().body(body).when().post(path).then();
     }
 
     /** Creates a record and answers its id (asserting the 201). */
-    long create(String path, Map<String, ?> body) {
+    public long create(String path, Map<String, ?> body) {
         return ((Number) post(path, body).statusCode(201).extract().path("id")).longValue();
     }
 
-    long author(String name) {
+    public long author(String name) {
         return create("/authors", Map.of("name", name));
     }
 
-    long book(long authorId, String isbn, int copies) {
+    public long book(long authorId, String isbn, int copies) {
         return create("/books", Map.of("isbn", isbn, "title", "Book " + isbn, "copies", copies, "authorId", authorId));
     }
 
-    long member(String number, String name) {
+    public long member(String number, String name) {
         return create("/members", Map.of("memberNumber", number, "name", name, "email", TestData.email(name)));
     }
 }

@@ -88,6 +88,25 @@ final class Browser implements AutoCloseable {
         return logIn(org.library.it.TestData.ADMIN, org.library.it.TestData.ADMIN_PASSWORD);
     }
 
+    /** Logs out with the button in the header, then waits for the home page it leads to. */
+    Browser logOut() {
+        click("logout:logout-button");
+        wait.until(d -> !d.findElements(By.id("login-link")).isEmpty());
+        return waitForPage();
+    }
+
+    /** Forgets the session, as a visitor who has never logged in (no cookies of the application). */
+    Browser anonymous() {
+        open("index.xhtml").waitForPage();
+        driver.manage().deleteAllCookies();
+        return this;
+    }
+
+    /** Whether the page has an element with this id (rendered), without waiting for one. */
+    boolean has(String id) {
+        return !driver.findElements(By.id(id)).isEmpty();
+    }
+
     WebElement find(String id) {
         return wait.until(ExpectedConditions.presenceOfElementLocated(By.id(id)));
     }
