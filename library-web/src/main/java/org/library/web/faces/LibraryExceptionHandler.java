@@ -55,6 +55,11 @@ public class LibraryExceptionHandler extends ExceptionHandlerWrapper {
         FacesContext context = FacesContext.getCurrentInstance();
         for (Iterator<ExceptionQueuedEvent> events = getUnhandledExceptionQueuedEvents().iterator(); events.hasNext(); ) {
             Throwable thrown = events.next().getContext().getException();
+            if (isForgedPost(thrown) && !context.getExternalContext().isResponseCommitted()) {
+                events.remove();
+                refuseForgedPost(context);
+                continue;
+            }
             Optional<LibraryException> failure = libraryException(thrown);
             if (failure.isEmpty() || context.getCurrentPhaseId() == PhaseId.RENDER_RESPONSE
                     || context.getExternalContext().isResponseCommitted()) {
@@ -64,6 +69,29 @@ public class LibraryExceptionHandler extends ExceptionHandlerWrapper {
             show(context, failure.get());
         }
         getWrapped().handle();
+    }
+
+    /**
+     * A post without the nonce PrimeFaces put into this session's forms did not come from one of
+     * our pages (a cross-site forgery, or a replay): nothing of it ran. The answer is a redirect
+     * to a static page, since Faces refuses to render any view for such a request.
+     */
+    private static void refuseForgedPost(FacesContext context) {
+        try {
+            context.getExternalContext().redirect(context.getExternalContext().getRequestContextPath() + "/errors/refused.html");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        context.responseComplete();
+    }
+
+    static boolean isForgedPost(Throwable thrown) {
+        for (Throwable t = thrown; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof org.primefaces.csp.CspException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void show(FacesContext context, LibraryException failure) {

@@ -222,4 +222,34 @@ class ApiSecurityIT {
         String cookie = page.header("Set-Cookie");
         assertThat(cookie).contains("JSESSIONID").containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Lax");
     }
+
+    @Test
+    @RunAsClient
+    void aPagePostForgedElsewhereIsRefusedWithoutRunningAndShowsNoInternals() {
+        ApiClient api = new ApiClient(base);
+        Map<String, String> session = io.restassured.RestAssured.given().get(base + "catalogue.xhtml").then().statusCode(200)
+                .extract().cookies();
+        // what another site's form could send with the victim's cookie: no nonce, a made-up view state
+        io.restassured.response.Response answer = io.restassured.RestAssured.given().cookies(session)
+                .redirects().follow(false).contentType("application/x-www-form-urlencoded")
+                .formParam("books", "books").formParam("jakarta.faces.ViewState", "-1234567890:987654321")
+                .post(base + "catalogue.xhtml");
+        assertThat(answer.statusCode()).isEqualTo(302);
+        assertThat(answer.header("Location")).endsWith("/errors/refused.html");
+        String shown = io.restassured.RestAssured.given().get(answer.header("Location")).then().statusCode(200)
+                .extract().asString();
+        assertThat(shown).contains("This form was not accepted").doesNotContain("Exception");
+
+        // a staff page's form posted without a login goes to the login form, and creates nothing
+        String number = TestData.memberNumber();
+        io.restassured.response.Response staffPost = io.restassured.RestAssured.given().redirects().follow(false)
+                .contentType("application/x-www-form-urlencoded")
+                .formParam("member", "member").formParam("member:memberNumber", number)
+                .formParam("member:name", "Forged Member").formParam("member:email", TestData.email("forged"))
+                .formParam("member:save", "").formParam("jakarta.faces.ViewState", "-1234567890:987654321")
+                .post(base + "member-edit.xhtml");
+        assertThat(staffPost.statusCode()).isEqualTo(302);
+        assertThat(staffPost.header("Location")).contains("login.xhtml");
+        api.request().get("/members?q=" + number).then().statusCode(200).body("items.size()", is(0));
+    }
 }
