@@ -232,14 +232,17 @@ class CatalogApiIT {
         }
     }
 
-    /** The N+1 guard: a list costs at most two SQL statements (page + count) whatever its size. */
+    /**
+     * The N+1 guard: a list costs at most three SQL statements (page, the books' authors by id,
+     * count) whatever its size.
+     */
     @ParameterizedTest
     @ValueSource(strings = {"/books?size=1", "/books?size=20", "/books?size=100&sort=author", "/books?q=the&size=100",
             "/authors?size=100", "/members?size=100", "/loans?size=100", "/loans?overdue=true&size=100",
             "/librarians?size=100"})
-    void aListRequestRunsAtMostTwoSqlStatements(String list) {
+    void aListRequestRunsAtMostThreeSqlStatementsWhateverItsSize(String list) {
         api.request().get(list).then().statusCode(200)
                 .header("X-SQL-Statements", org.hamcrest.Matchers.notNullValue())
-                .header("X-SQL-Statements", org.hamcrest.Matchers.matchesPattern("[0-2]"));
+                .header("X-SQL-Statements", org.hamcrest.Matchers.matchesPattern("[0-3]"));
     }
 }
