@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
 import java.io.OutputStream;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.library.accounts.Role;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.library.transfer.CsvExports;
 
@@ -22,6 +23,7 @@ import org.library.transfer.CsvExports;
  */
 @Path("exports")
 @RequestScoped
+@RolesAllowed(Role.STAFF)
 @Tag(name = "Import and export")
 public class ExportsResource {
 
@@ -37,7 +39,6 @@ public class ExportsResource {
     @GET
     @Path("books.csv")
     @Produces(CSV_UTF8)
-    @RolesAllowed("LIBRARIAN")
     @Operation(summary = "The catalogue as CSV", description = "isbn,title,publication_year,copies,author,"
             + "author_birth_year,author_death_year; the format POST /imports/books reads.")
     public Response books() {
@@ -47,7 +48,6 @@ public class ExportsResource {
     @GET
     @Path("members.csv")
     @Produces(CSV_UTF8)
-    @RolesAllowed("LIBRARIAN")
     @Operation(summary = "The members as CSV", description = "member_number,name,email,joined_on,active; the format "
             + "POST /imports/members reads.")
     public Response members() {
@@ -57,7 +57,6 @@ public class ExportsResource {
     @GET
     @Path("loans.csv")
     @Produces(CSV_UTF8)
-    @RolesAllowed("LIBRARIAN")
     @Operation(summary = "The loan ledger as CSV", description = "member_number,isbn,title,borrowed_at,due_on,returned_at,"
             + "renewals; every loan, open and returned, oldest first.")
     public Response loans() {

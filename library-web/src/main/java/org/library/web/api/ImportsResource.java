@@ -19,6 +19,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.library.accounts.Role;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -39,6 +40,7 @@ import org.library.transfer.ImportKind;
  */
 @Path("imports")
 @RequestScoped
+@RolesAllowed(Role.STAFF)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Import and export")
 public class ImportsResource {
@@ -57,7 +59,6 @@ public class ImportsResource {
     @POST
     @Path("books")
     @Consumes(CSV)
-    @RolesAllowed("LIBRARIAN")
     @Operation(summary = "Import books and their authors from CSV",
             description = "Columns isbn,title,publication_year,copies,author and optionally author_birth_year,author_death_year "
                     + "(RFC 4180, UTF-8, header row, any order). A row with an ISBN already catalogued updates that book; "
@@ -75,7 +76,6 @@ public class ImportsResource {
     @POST
     @Path("members")
     @Consumes(CSV)
-    @RolesAllowed("LIBRARIAN")
     @Operation(summary = "Import members from CSV",
             description = "Columns member_number,name,email and optionally joined_on (2024-03-31; default today), active "
                     + "(true/false; default true). A row with a member number already taken updates that member; a blank "
@@ -90,7 +90,6 @@ public class ImportsResource {
     }
 
     @GET
-    @RolesAllowed("LIBRARIAN")
     @Operation(summary = "Running and recent imports", description = "Newest first, with their progress.")
     public List<ImportView> recent() {
         return jobs.recent().stream().map(ImportView::of).toList();
@@ -98,7 +97,6 @@ public class ImportsResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed("LIBRARIAN")
     @Operation(summary = "An import's progress or report")
     @APIResponse(responseCode = "200", description = "OK",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportView.class)))
