@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The query plans Derby chooses for the book list and the search, on the database a run of
+# The query plans Derby chooses for the book list and the searches, on the database a run of
 # bench/run.sh left behind (the server is stopped by then):
 #
 #   bench/run.sh 10000 && bench/plans.sh 10000

@@ -51,10 +51,14 @@ public class CatalogService {
         inputs.valid(data);
         Author author = author(id);
         StaleVersionException.check("author", id, author.getVersion(), expectedVersion);
+        boolean renamed = !author.getName().equals(data.name().strip());
         author.setName(data.name().strip());
         author.setBirthYear(data.birthYear());
         author.setDeathYear(data.deathYear());
         Writes.flush(em, "author", id);
+        if (renamed) {
+            indexWords("b.author_id", id, false); // the author's name is part of each of their books' words
+        }
         return author;
     }
 
@@ -86,7 +90,7 @@ public class CatalogService {
      * @param name part of the name to look for (case-insensitive), or {@code null} for all
      */
     public Page<Author> authors(String name, PageRequest request, SortOrder sort) {
-        PagedQuery<Author> query = new PagedQuery<>(Author.class, "SELECT a FROM Author a", "SELECT COUNT(a) FROM Author a");
+        PagedQuery<Author> query = new PagedQuery<>(Author.class, "SELECT a FROM Author a", "SELECT a.id FROM Author a");
         if (name != null && !name.isBlank()) {
             query.where("LOWER(a.name) LIKE :name ESCAPE '\\'", "name", PagedQuery.containing(name));
         }
@@ -118,6 +122,7 @@ public class CatalogService {
         em.persist(book);
         // a concurrent insert of the same ISBN passes the check above; the UNIQUE index decides
         Writes.flush(em, "book", isbn, constraint -> new DuplicateIsbnException(isbn));
+        indexWords("b.id", book.getId(), true);
         return book;
     }
 
@@ -134,6 +139,7 @@ public class CatalogService {
         if (data.copies() < book.getOnLoan() + book.getOnHold()) {
             throw new CopiesBelowOnLoanException(book.getTitle(), data.copies(), book.getOnLoan() + book.getOnHold());
         }
+        boolean reworded = !book.getTitle().equals(data.title().strip()) || !book.getAuthor().getId().equals(data.authorId());
         book.setTitle(data.title().strip());
         book.setPublicationYear(data.publicationYear());
         boolean copiesAdded = data.copies() > book.getCopies();
@@ -143,6 +149,9 @@ public class CatalogService {
         }
         Writes.flush(em, "book", id,
                 constraint -> new CopiesBelowOnLoanException(book.getTitle(), data.copies(), book.getOnLoan()));
+        if (reworded) {
+            indexWords("b.id", id, false);
+        }
         if (copiesAdded) {
             circulation.offerShelfCopies(id); // members waiting for the book come first
         }
@@ -201,27 +210,52 @@ public class CatalogService {
 
     /**
      * A filtered, sorted page of books, each with its author: at most three statements whatever
-     * the page size (page, its authors, count).
+     * the page size (page, its authors, and the count where one is asked for).
      *
-     * <p>Only a search by text (title or author name) or a sort by author joins the authors into
-     * the page's statement. Otherwise the books are read alone and their authors by id in one
-     * more statement: joined, Derby's optimizer turns a page of the title index into a sort of the
-     * whole catalogue once it holds some 100,000 books (see BENCHMARKS.md), and the count reads
-     * the books alone too.
+     * <p>The page's statement reads an index in the page's order and stops after the page:
+     * <ul>
+     *   <li>a list without a search reads the books alone, by the sort's index, and their authors
+     *       by id in one more statement. Joined, Derby's optimizer turns a page of the title index
+     *       into a sort of the whole catalogue once it holds some 100,000 books (BENCHMARKS.md);</li>
+     *   <li>a search by words (see {@link BookFilter#text()}) sorted by title reads the word index
+     *       ({@code book_words}: word, title, book) from the first row of its rarest-looking word,
+     *       and checks the other words by primary key; sorted otherwise, it sorts the books that
+     *       match.</li>
+     * </ul>
      */
     public Page<Book> books(BookFilter filter, PageRequest request, SortOrder sort) {
         String orderBy = sort.toJpql(BOOK_SORTS, "b.id");
-        Optional<String> isbn = filter.text() == null || filter.text().isBlank() ? Optional.empty() : Isbn.normalise(filter.text());
-        boolean textSearch = filter.text() != null && !filter.text().isBlank() && isbn.isEmpty();
-        boolean joinAuthors = textSearch || orderBy.contains("a.");
-        PagedQuery<Book> query = joinAuthors
-                ? new PagedQuery<>(Book.class, "SELECT b FROM Book b JOIN FETCH b.author a", "SELECT COUNT(b) FROM Book b JOIN b.author a")
-                : new PagedQuery<>(Book.class, "SELECT b FROM Book b", "SELECT COUNT(b) FROM Book b").batch("b.author");
+        boolean hasText = filter.text() != null && !filter.text().isBlank();
+        Optional<String> isbn = hasText ? Isbn.normalise(filter.text()) : Optional.empty();
+        List<SearchTerm> terms = hasText && isbn.isEmpty() ? SearchTerm.parse(filter.text()) : List.of();
+        // the word the page is read by: an exact word (a truncated one spans many index ranges), the longest
+        Optional<SearchTerm> driver = sort.property().equals("title")
+                ? terms.stream().filter(term -> !term.prefix()).max(java.util.Comparator.comparingInt(term -> term.word().length()))
+                : Optional.empty();
+        PagedQuery<Book> query;
+        if (driver.isPresent()) {
+            // the book first in FROM: a query of books (which the batch hint needs), read through the word index
+            query = new PagedQuery<>(Book.class, "SELECT b FROM Book b, BookWord w", "SELECT b.id FROM Book b, BookWord w")
+                    .where("w.book = b AND w.word = :driver", "driver", driver.get().word()).batch("b.author");
+            orderBy = orderBy.replace("b.title", "w.title").replace("b.id", "w.book.id");
+        } else if (orderBy.contains("a.")) {
+            query = new PagedQuery<>(Book.class, "SELECT b FROM Book b JOIN FETCH b.author a", "SELECT b.id FROM Book b JOIN b.author a");
+        } else {
+            query = new PagedQuery<>(Book.class, "SELECT b FROM Book b", "SELECT b.id FROM Book b").batch("b.author");
+        }
+        String book = driver.isPresent() ? "w.book" : "b";
         if (isbn.isPresent()) {
             query.where("b.isbn = :isbn", "isbn", isbn.get());
-        } else if (textSearch) {
-            query.where("LOWER(b.title) LIKE :text ESCAPE '\\' OR LOWER(a.name) LIKE :text ESCAPE '\\'",
-                    "text", PagedQuery.containing(filter.text()));
+        } else if (hasText && terms.isEmpty()) {
+            query.where("1 = 0"); // nothing searchable in the text (only punctuation): no book matches
+        }
+        for (int i = 0; i < terms.size(); i++) {
+            SearchTerm term = terms.get(i);
+            if (driver.isPresent() && term == driver.get()) {
+                continue;
+            }
+            query.where("EXISTS (SELECT w" + i + ".word FROM BookWord w" + i + " WHERE w" + i + ".book = " + book + " AND w" + i + ".word "
+                    + (term.prefix() ? "LIKE" : "=") + " :word" + i + ")", "word" + i, term.prefix() ? term.word() + "%" : term.word());
         }
         if (filter.authorId() != null) {
             query.where("b.author.id = :authorId", "authorId", filter.authorId());
@@ -230,6 +264,39 @@ public class CatalogService {
             query.where("b.onLoan < b.copies");
         }
         return query.page(em, request, orderBy);
+    }
+
+    /**
+     * One word of a search: the whole word, or with a trailing {@code *} any word it begins
+     * ({@code gard*}: garden, gardener).
+     */
+    record SearchTerm(String word, boolean prefix) {
+
+        static List<SearchTerm> parse(String text) {
+            List<SearchTerm> terms = new java.util.ArrayList<>();
+            for (String part : text.strip().split("\\s+")) {
+                boolean prefix = part.endsWith("*");
+                java.util.Set<String> words = SearchWords.of(part);
+                int n = 0;
+                for (String word : words) {
+                    // "o'brien*": the last word of the part carries the star
+                    terms.add(new SearchTerm(word, prefix && ++n == words.size()));
+                }
+            }
+            return terms.stream().distinct().toList();
+        }
+    }
+
+    /**
+     * Rewrites the search words of the books {@code column} selects, in this transaction, over its
+     * connection: after a flush, so that the rows read are the ones just written.
+     */
+    private void indexWords(String column, long key, boolean fresh) {
+        try {
+            SearchWords.reindex(em.unwrap(java.sql.Connection.class), column, List.of(key), fresh);
+        } catch (java.sql.SQLException e) {
+            throw new jakarta.persistence.PersistenceException("could not index the words of the book(s) with " + column + " " + key, e);
+        }
     }
 
     /** The members who hold a copy of the book now (its side of the {@code borrows} relation). */

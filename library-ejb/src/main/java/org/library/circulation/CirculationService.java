@@ -392,7 +392,7 @@ public class CirculationService {
      * @param overdueOnly only open loans whose due date has passed
      */
     public Page<Loan> loans(boolean overdueOnly, PageRequest request, SortOrder sort) {
-        PagedQuery<Loan> query = new PagedQuery<>(Loan.class, "SELECT l FROM Loan l", "SELECT COUNT(l) FROM Loan l")
+        PagedQuery<Loan> query = new PagedQuery<>(Loan.class, "SELECT l FROM Loan l", "SELECT l.id FROM Loan l")
                 .fetch("l.member", "l.book", "l.book.author");
         if (overdueOnly) {
             query.where("l.returnedAt IS NULL AND l.dueOn < :today", "today", LocalDate.now(clock));

@@ -113,7 +113,7 @@ public class MemberService {
             "name", "m.name", "memberNumber", "m.memberNumber", "email", "m.email", "joinedOn", "m.joinedOn");
 
     public Page<Member> members(MemberFilter filter, PageRequest request, SortOrder sort) {
-        PagedQuery<Member> query = new PagedQuery<>(Member.class, "SELECT m FROM Member m", "SELECT COUNT(m) FROM Member m");
+        PagedQuery<Member> query = new PagedQuery<>(Member.class, "SELECT m FROM Member m", "SELECT m.id FROM Member m");
         if (filter.text() != null && !filter.text().isBlank()) {
             query.where("LOWER(m.name) LIKE :text ESCAPE '\\' OR m.memberNumber = :number OR m.email = :email",
                     "text", PagedQuery.containing(filter.text()),

@@ -8,13 +8,15 @@ import java.util.Map;
 
 /**
  * A filtered, sorted list query and its count, built from whitelisted JPQL fragments and bound
- * parameters: one statement for the page (fetch joins included), one for the total.
+ * parameters: one statement for the page (fetch joins included), and only where the caller asks
+ * for the total and the page alone cannot tell it, one for the count, bounded by
+ * {@link Page#COUNT_LIMIT} (see {@link Page}).
  */
 public final class PagedQuery<T> {
 
     private final Class<T> type;
     private final String select;
-    private final String count;
+    private final String ids;
     private final StringBuilder where = new StringBuilder();
     private final Map<String, Object> parameters = new LinkedHashMap<>();
     private final List<String> fetches = new java.util.ArrayList<>();
@@ -22,12 +24,12 @@ public final class PagedQuery<T> {
 
     /**
      * @param select e.g. {@code SELECT b FROM Book b JOIN FETCH b.author a}
-     * @param count  e.g. {@code SELECT COUNT(b) FROM Book b JOIN b.author a}
+     * @param ids    the same rows' ids, for the count, e.g. {@code SELECT b.id FROM Book b JOIN b.author a}
      */
-    public PagedQuery(Class<T> type, String select, String count) {
+    public PagedQuery(Class<T> type, String select, String ids) {
         this.type = type;
         this.select = select;
-        this.count = count;
+        this.ids = ids;
     }
 
     /** Adds a condition (ANDed with the others) and its named parameters, given as name, value, ... */
@@ -59,22 +61,35 @@ public final class PagedQuery<T> {
     }
 
     public Page<T> page(EntityManager em, PageRequest request, String orderBy) {
+        // one row more than the page: whether another page follows, without a count
         TypedQuery<T> items = em.createQuery(select + where + orderBy, type)
-                .setFirstResult(request.offset()).setMaxResults(request.size());
+                .setFirstResult(request.offset()).setMaxResults(request.size() + 1);
         fetches.forEach(path -> items.setHint("eclipselink.join-fetch", path));
         if (!batches.isEmpty()) {
             batches.forEach(path -> items.setHint("eclipselink.batch", path));
             items.setHint("eclipselink.batch.type", "IN");
         }
-        TypedQuery<Long> total = em.createQuery(count + where, Long.class);
-        parameters.forEach((name, value) -> {
-            items.setParameter(name, value);
-            total.setParameter(name, value);
-        });
+        parameters.forEach(items::setParameter);
         List<T> rows = items.getResultList();
-        // a first page that is not full holds everything: the count would only repeat it
-        long size = request.page() == 0 && rows.size() < request.size() ? rows.size() : total.getSingleResult();
-        return new Page<>(rows, request.page(), request.size(), size);
+        boolean more = rows.size() > request.size();
+        if (more) {
+            rows = rows.subList(0, request.size());
+        }
+        long seen = (long) request.offset() + rows.size();
+        if (!more && (!rows.isEmpty() || request.page() == 0)) {
+            return new Page<>(rows, request.page(), request.size(), seen, true); // the list ends here
+        }
+        if (!request.count()) {
+            return new Page<>(rows, request.page(), request.size(), more ? seen + 1 : 0, false);
+        }
+        // the ids of at most COUNT_LIMIT + 1 rows, in no order: the cheapest index will do
+        TypedQuery<Long> counted = em.createQuery(ids + where, Long.class).setMaxResults(Page.COUNT_LIMIT + 1);
+        parameters.forEach(counted::setParameter);
+        int total = counted.getResultList().size();
+        if (total <= Page.COUNT_LIMIT) {
+            return new Page<>(rows, request.page(), request.size(), total, true);
+        }
+        return new Page<>(rows, request.page(), request.size(), Math.max(total, more ? seen + 1 : seen), false);
     }
 
     /** {@code %text%} in lower case, with LIKE's wildcards in the text taken literally. */

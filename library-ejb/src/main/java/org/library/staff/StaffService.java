@@ -94,7 +94,7 @@ public class StaffService {
     /** A page of librarians, each with its profile (fetched in the same statement). */
     public Page<Librarian> librarians(PageRequest request, SortOrder sort) {
         return new PagedQuery<>(Librarian.class, "SELECT l FROM Librarian l LEFT JOIN FETCH l.profile",
-                "SELECT COUNT(l) FROM Librarian l").page(em, request, sort.toJpql(SORTS, "l.id"));
+                "SELECT l.id FROM Librarian l").page(em, request, sort.toJpql(SORTS, "l.id"));
     }
 
     /**

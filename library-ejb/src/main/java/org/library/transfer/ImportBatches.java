@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import javax.sql.DataSource;
+import org.library.catalog.SearchWords;
 import org.library.platform.DatabaseMigration;
 
 /**
@@ -124,6 +125,11 @@ public class ImportBatches {
             insertBooks(connection, inserts);
             List<Long> copiesAdded = new ArrayList<>();
             int updated = updateBooks(connection, updates, rejected, copiesAdded);
+            // the search words of new books, and of books whose title or author changed
+            SearchWords.reindex(connection, "b.isbn", inserts.stream().map(write -> write.line().isbn()).toList(), true);
+            SearchWords.reindex(connection, "b.id", updates.stream()
+                    .filter(write -> !write.stored().title().equals(write.line().title()) || write.stored().authorId() != write.authorId())
+                    .map(write -> write.stored().id()).toList(), false);
             return new BookOutcome(inserts.size(), updated, unchanged, rejected, authors,
                     waitedFor(connection, copiesAdded));
         } catch (SQLException e) {

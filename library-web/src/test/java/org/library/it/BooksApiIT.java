@@ -45,7 +45,7 @@ class BooksApiIT {
 
     @Test
     void listsAPageOfTheDemoCatalogueWithEachBooksAuthor() {
-        given().queryParam("size", 5)
+        given().queryParam("size", 5).queryParam("total", true)
                 .when().get("/books")
                 .then().statusCode(200)
                 .contentType("application/json")
@@ -53,6 +53,7 @@ class BooksApiIT {
                 .body("page", is(0))
                 .body("size", is(5))
                 .body("total", greaterThanOrEqualTo(50))
+                .body("hasNext", is(true))
                 .body("items.author.name", everyItem(notNullValue()))
                 .body("items.isbn", everyItem(matchesPattern("97[89]\\d{10}")))
                 .body("items.copiesAvailable", everyItem(greaterThanOrEqualTo(0)));

@@ -66,7 +66,8 @@ public class BooksResource {
     @APIResponse(responseCode = "200", description = "OK",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PageSchemas.BookPage.class)))
     public Response list(
-            @QueryParam("q") @Parameter(description = "title or author name (part of), or an ISBN in any form") String q,
+            @QueryParam("q") @Parameter(description = "words of the title or the author's name, all of them, in any order, "
+                    + "case and accents ignored; a word ending in * matches every word it begins (gard*); or an ISBN in any form") String q,
             @QueryParam("authorId") @Parameter(description = "only this author's books") String authorId,
             @QueryParam("available") @Parameter(description = "true: only books with a copy on the shelf") boolean available,
             @BeanParam Paging paging) {

@@ -17,22 +17,27 @@ final class PageSchemas {
     }
 
     @Schema(name = "AuthorPage")
-    record AuthorPage(List<AuthorView> items, int page, int size, long total, int totalPages) {
+    record AuthorPage(List<AuthorView> items, int page, int size, boolean hasNext, long total, boolean totalExact,
+                    Integer totalPages) {
     }
 
     @Schema(name = "BookPage")
-    record BookPage(List<BookView> items, int page, int size, long total, int totalPages) {
+    record BookPage(List<BookView> items, int page, int size, boolean hasNext, long total, boolean totalExact,
+                    Integer totalPages) {
     }
 
     @Schema(name = "MemberPage")
-    record MemberPage(List<MemberView> items, int page, int size, long total, int totalPages) {
+    record MemberPage(List<MemberView> items, int page, int size, boolean hasNext, long total, boolean totalExact,
+                    Integer totalPages) {
     }
 
     @Schema(name = "LoanPage")
-    record LoanPage(List<LoanView> items, int page, int size, long total, int totalPages) {
+    record LoanPage(List<LoanView> items, int page, int size, boolean hasNext, long total, boolean totalExact,
+                    Integer totalPages) {
     }
 
     @Schema(name = "LibrarianPage")
-    record LibrarianPage(List<LibrarianView> items, int page, int size, long total, int totalPages) {
+    record LibrarianPage(List<LibrarianView> items, int page, int size, boolean hasNext, long total, boolean totalExact,
+                    Integer totalPages) {
     }
 }

@@ -11,7 +11,9 @@ import org.library.platform.SortOrder;
 /**
  * The paging and sorting query parameters every list resource takes: {@code page} (from 0),
  * {@code size} (1 to {@value PageRequest#MAX_SIZE}, default {@value PageRequest#DEFAULT_SIZE}) and
- * {@code sort} ({@code title}, {@code -title} or {@code title,desc}). Read as text and checked
+ * {@code sort} ({@code title}, {@code -title} or {@code title,desc}) and {@code total} ({@code true}
+ * to have the list's total counted, up to {@value org.library.platform.Page#COUNT_LIMIT}; without
+ * it a page tells only whether another follows, which costs nothing). Read as text and checked
  * here, so that {@code page=abc} is a 400 naming the parameter, not the 404 JAX-RS gives for a
  * query parameter it cannot convert.
  */
@@ -26,14 +28,21 @@ public class Paging {
     @QueryParam("sort")
     String sort;
 
+    @QueryParam("total")
+    String total;
+
     public PageRequest request() {
         List<FieldViolation> violations = new ArrayList<>();
         int pageNumber = number("page", page, 0, 0, Integer.MAX_VALUE / PageRequest.MAX_SIZE, violations);
         int pageSize = number("size", size, PageRequest.DEFAULT_SIZE, 1, PageRequest.MAX_SIZE, violations);
+        boolean count = total != null && !total.isBlank() && !total.strip().equalsIgnoreCase("false");
+        if (count && !total.strip().equalsIgnoreCase("true")) {
+            violations.add(new FieldViolation("total", "must be true or false"));
+        }
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }
-        return new PageRequest(pageNumber, pageSize);
+        return new PageRequest(pageNumber, pageSize, count);
     }
 
     public SortOrder sort(String defaultProperty) {

@@ -14,8 +14,8 @@ import org.library.platform.InvalidInputException;
 import org.library.platform.Page;
 
 /**
- * How every resource answers lists and versioned records: the page in the body with its total,
- * {@code Link} headers to the neighbouring pages, and an {@code ETag} made from the record's
+ * How every resource answers lists and versioned records: the page in the body with what is known of
+ * its total, {@code Link} headers to the neighbouring pages, and an {@code ETag} made from the record's
  * {@code @Version}, honoured in {@code If-Match} and {@code If-None-Match}.
  */
 final class Responses {
@@ -25,23 +25,29 @@ final class Responses {
     private Responses() {
     }
 
-    /** 200 with the page, {@code X-Total-Count} and {@code Link: <…>; rel="next"/"prev"/"first"/"last"}. */
+    /**
+     * 200 with the page and {@code Link: <…>; rel="first"/"prev"/"next"}; where the total is exact,
+     * {@code X-Total-Count} and {@code rel="last"} too (see {@link Page} for when it is).
+     */
     static <E, V> Response page(Page<E> page, Function<? super E, ? extends V> view, UriInfo uri) {
         Page<V> views = page.map(view);
         List<Link> links = new ArrayList<>();
-        int last = Math.max(0, views.totalPages() - 1);
         links.add(link(uri, 0, views.size(), "first"));
-        links.add(link(uri, last, views.size(), "last"));
-        if (views.page() > 0) {
-            links.add(link(uri, Math.min(views.page() - 1, last), views.size(), "prev"));
+        if (views.totalExact()) {
+            links.add(link(uri, Math.max(0, views.totalPages() - 1), views.size(), "last"));
         }
-        if (views.page() < last) {
+        if (views.page() > 0) {
+            int prev = views.page() - 1;
+            links.add(link(uri, views.totalExact() ? Math.min(prev, Math.max(0, views.totalPages() - 1)) : prev, views.size(), "prev"));
+        }
+        if (views.hasNext()) {
             links.add(link(uri, views.page() + 1, views.size(), "next"));
         }
-        return Response.ok(PageView.of(views))
-                .header(TOTAL_COUNT, views.total())
-                .links(links.toArray(Link[]::new))
-                .build();
+        Response.ResponseBuilder ok = Response.ok(PageView.of(views)).links(links.toArray(Link[]::new));
+        if (views.totalExact()) {
+            ok.header(TOTAL_COUNT, views.total());
+        }
+        return ok.build();
     }
 
     private static Link link(UriInfo uri, int page, int size, String rel) {

@@ -35,6 +35,7 @@ public class ServicePageModel<T> extends LazyDataModel<T> {
     private final Source<T> source;
     private final SortOrder defaultSort;
     private final Key<T> key;
+    private boolean totalExact = true;
 
     public ServicePageModel(Source<T> source, SortOrder defaultSort, Key<T> key) {
         this.source = source;
@@ -42,18 +43,34 @@ public class ServicePageModel<T> extends LazyDataModel<T> {
         this.key = key;
     }
 
-    /** The total, from a one-row page (the service counts in the same call). */
+    /**
+     * The total, from a one-row page (the service counts in the same call), at most
+     * {@link Page#COUNT_LIMIT} + 1: a paginator pages through the first 10,000 rows, and the
+     * search narrows the rest.
+     */
     @Override
     public int count(Map<String, FilterMeta> filterBy) {
-        return Math.toIntExact(source.page(PageRequest.first(1), defaultSort).total());
+        Page<T> page = source.page(PageRequest.first(1).withCount(), defaultSort);
+        totalExact = page.totalExact();
+        return Math.toIntExact(page.total());
     }
 
     @Override
     public List<T> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
         int size = Math.max(1, Math.min(pageSize, PageRequest.MAX_SIZE));
-        Page<T> page = source.page(new PageRequest(first / size, size), sortOrder(sortBy));
+        Page<T> page = source.page(new PageRequest(first / size, size, true), sortOrder(sortBy));
         setRowCount(Math.toIntExact(page.total()));
+        totalExact = page.totalExact();
         return page.items();
+    }
+
+    /**
+     * The paginator's "1–20 of N", or "of more than 10,000" where the count stopped there (the
+     * table's {@code currentPageReportTemplate}).
+     */
+    public String getPageReport() {
+        return "{startRecord}–{endRecord} of " + (totalExact ? "{totalRecords}"
+                : "more than " + String.format(java.util.Locale.ENGLISH, "%,d", Page.COUNT_LIMIT));
     }
 
     private SortOrder sortOrder(Map<String, SortMeta> sortBy) {

@@ -1,0 +1,119 @@
+package org.library.catalog;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The word index behind the catalogue search ({@code book_words}): one row per distinct word of a
+ * book's title and of its author's name, with the book's title beside it, so that the books having
+ * a word come out of one index ({@code word, title, book_id}) already in title order. A search
+ * for a word then reads one page of that index, whatever the size of the catalogue; a {@code LIKE
+ * '%word%'} over the books reads all of them.
+ *
+ * <p>The rows are derived data, written in the same transaction as the book or the author they
+ * come from: by {@link CatalogService} and by the CSV import, both through {@link #reindex}.
+ */
+public final class SearchWords {
+
+    /** The longest word kept; longer ones are cut (both when indexed and when searched). */
+    public static final int MAX_LENGTH = 40;
+
+    private static final Pattern NOT_A_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    private static final int CHUNK = 100;
+
+    private SearchWords() {
+    }
+
+    /**
+     * The words of a text as the index keeps them: lower case, accents dropped ("Brontë" is
+     * "bronte"), split at everything that is neither a letter nor a digit ("O'Brien" is "o" and
+     * "brien"), at most {@link #MAX_LENGTH} characters each, each once, in order of appearance.
+     */
+    public static Set<String> of(String text) {
+        Set<String> words = new LinkedHashSet<>();
+        if (text == null) {
+            return words;
+        }
+        String folded = MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("")
+                .toLowerCase(Locale.ROOT);
+        for (String word : NOT_A_WORD.split(folded)) {
+            if (!word.isEmpty()) {
+                words.add(word.length() > MAX_LENGTH ? word.substring(0, MAX_LENGTH) : word);
+            }
+        }
+        return words;
+    }
+
+    /** The words a book is found by: its title's and its author's. */
+    public static Set<String> ofBook(String title, String authorName) {
+        Set<String> words = of(title);
+        words.addAll(of(authorName));
+        return words;
+    }
+
+    /**
+     * Writes the index rows of the books that {@code column} (of {@code books b}: {@code b.id},
+     * {@code b.isbn}, {@code b.author_id}) matches with one of the keys, replacing what they had.
+     *
+     * @param fresh the books are new and have no rows yet (saves a delete per book)
+     * @return the number of books indexed
+     */
+    public static int reindex(Connection connection, String column, Collection<?> keys, boolean fresh) throws SQLException {
+        if (keys.isEmpty()) {
+            return 0;
+        }
+        List<Object> all = new ArrayList<>(new LinkedHashSet<>(keys));
+        String select = "SELECT b.id, b.title, a.name FROM books b JOIN authors a ON a.id = b.author_id WHERE " + column
+                + " IN (" + String.join(", ", Collections.nCopies(CHUNK, "?")) + ")";
+        int books = 0;
+        try (PreparedStatement read = connection.prepareStatement(select);
+             PreparedStatement delete = connection.prepareStatement("DELETE FROM book_words WHERE book_id = ?");
+             PreparedStatement insert = connection.prepareStatement("INSERT INTO book_words (word, book_id, title) VALUES (?, ?, ?)")) {
+            for (int from = 0; from < all.size(); from += CHUNK) {
+                List<Object> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
+                for (int i = 0; i < CHUNK; i++) {
+                    // the last chunk repeats its first key, so that every chunk is the same statement
+                    read.setObject(i + 1, chunk.get(i < chunk.size() ? i : 0));
+                }
+                int rows = 0;
+                try (ResultSet rs = read.executeQuery()) {
+                    while (rs.next()) {
+                        long id = rs.getLong(1);
+                        String title = rs.getString(2);
+                        if (!fresh) {
+                            delete.setLong(1, id);
+                            delete.addBatch();
+                        }
+                        for (String word : ofBook(title, rs.getString(3))) {
+                            insert.setString(1, word);
+                            insert.setLong(2, id);
+                            insert.setString(3, title);
+                            insert.addBatch();
+                            rows++;
+                        }
+                        books++;
+                    }
+                }
+                if (!fresh) {
+                    delete.executeBatch();
+                }
+                if (rows > 0) {
+                    insert.executeBatch();
+                }
+            }
+        }
+        return books;
+    }
+}

@@ -1,0 +1,137 @@
+package org.library.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The search's word index on a real (in-memory) Derby with the application's migrations: what the
+ * V5 migration writes for books catalogued before it, and how {@link SearchWords#reindex} keeps the
+ * rows in step with titles, authors and deletions.
+ */
+class BookWordsDatabaseTest {
+
+    private String url;
+    private Connection connection;
+
+    @BeforeEach
+    void schemaBeforeTheWordIndex() throws SQLException {
+        url = "jdbc:derby:memory:words-" + UUID.randomUUID();
+        flyway().target("4").load().migrate();
+        connection = DriverManager.getConnection(url);
+    }
+
+    @AfterEach
+    void dropTheDatabase() throws SQLException {
+        connection.close();
+        try {
+            DriverManager.getConnection(url.replace(";create=true", "") + ";drop=true");
+        } catch (SQLException dropped) {
+            // Derby reports a dropped database with an exception (08006)
+        }
+    }
+
+    private org.flywaydb.core.api.configuration.FluentConfiguration flyway() {
+        return Flyway.configure(getClass().getClassLoader()).dataSource(url + ";create=true", null, null)
+                .locations("classpath:db/migration").javaMigrations(new BookWordsMigration());
+    }
+
+    @Test
+    void theMigrationIndexesTheBooksCataloguedBeforeIt() throws SQLException {
+        long author = author("Charlotte Brontë");
+        long jane = book(author, "9780141441146", "Jane Eyre");
+        long villette = book(author, "9780141434889", "Villette");
+
+        flyway().load().migrate();
+
+        assertThat(words(jane)).containsExactlyInAnyOrder("jane", "eyre", "charlotte", "bronte");
+        assertThat(words(villette)).containsExactlyInAnyOrder("villette", "charlotte", "bronte");
+        assertThat(titleOrder("bronte")).containsExactly(jane, villette);
+    }
+
+    @Test
+    void reindexingReplacesTheWordsOfAChangedTitleOrAuthor() throws SQLException {
+        flyway().load().migrate();
+        long author = author("Mary Shelley");
+        long book = book(author, "9780141439471", "Frankenstein");
+        SearchWords.reindex(connection, "b.isbn", List.of("9780141439471"), true);
+
+        execute("UPDATE books SET title = 'The Last Man' WHERE id = " + book);
+        execute("UPDATE authors SET name = 'Mary Wollstonecraft Shelley' WHERE id = " + author);
+        SearchWords.reindex(connection, "b.author_id", List.of(author), false);
+
+        assertThat(words(book)).containsExactlyInAnyOrder("the", "last", "man", "mary", "wollstonecraft", "shelley");
+        assertThat(titleOrder("frankenstein")).isEmpty();
+    }
+
+    @Test
+    void aDeletedBookTakesItsWordsWithIt() throws SQLException {
+        flyway().load().migrate();
+        long book = book(author("Bram Stoker"), "9780141439846", "Dracula");
+        SearchWords.reindex(connection, "b.id", List.of(book), true);
+
+        execute("DELETE FROM books WHERE id = " + book);
+
+        assertThat(titleOrder("dracula")).isEmpty();
+    }
+
+    private long author(String name) throws SQLException {
+        return insert("INSERT INTO authors (name, version) VALUES ('" + name + "', 1)");
+    }
+
+    private long book(long author, String isbn, String title) throws SQLException {
+        return insert("INSERT INTO books (isbn, title, copies, author_id, version) VALUES ('" + isbn + "', '" + title + "', 1, "
+                + author + ", 1)");
+    }
+
+    private long insert(String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.executeUpdate(sql, Statement.RETURN_GENERATED_KEYS);
+            try (ResultSet keys = statement.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        }
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.executeUpdate(sql);
+        }
+    }
+
+    private List<String> words(long book) throws SQLException {
+        return column("SELECT word FROM book_words WHERE book_id = ?", book);
+    }
+
+    /** The books having the word, in the order the search reads them. */
+    private List<Long> titleOrder(String word) throws SQLException {
+        return column("SELECT book_id FROM book_words WHERE word = ? ORDER BY title, book_id", word)
+                .stream().map(Long::valueOf).toList();
+    }
+
+    private List<String> column(String sql, Object parameter) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setObject(1, parameter);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    values.add(rs.getString(1));
+                }
+            }
+        }
+        return values;
+    }
+}
