@@ -2,11 +2,8 @@ package org.library.catalog;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.io.Serializable;
 import org.eclipse.persistence.annotations.ReadOnly;
@@ -29,10 +26,13 @@ public class BookWord implements Serializable {
     @Column(length = SearchWords.MAX_LENGTH)
     private String word;
 
+    /**
+     * The book's id, not a relationship: queries join it to the book themselves ({@code w.bookId =
+     * b.id}), and order by it, where a path through a relationship would join the books twice.
+     */
     @Id
-    @ManyToOne(fetch = FetchType.LAZY, optional = false)
-    @JoinColumn(name = "book_id")
-    private Book book;
+    @Column(name = "book_id")
+    private Long bookId;
 
     /** The book's title, repeated so that the index on (word, title, book) is in title order. */
     @Column(length = 300)
@@ -45,38 +45,38 @@ public class BookWord implements Serializable {
         return word;
     }
 
-    public Book getBook() {
-        return book;
+    public Long getBookId() {
+        return bookId;
     }
 
     public String getTitle() {
         return title;
     }
 
-    /** The primary key, (word, book). */
+    /** Its identity, (word, book id): one row per word and book. The table's key also holds the title, for its order (V4). */
     public static class Key implements Serializable {
 
         private static final long serialVersionUID = 1L;
 
         private String word;
-        private Long book;
+        private Long bookId;
 
         public Key() {
         }
 
-        public Key(String word, Long book) {
+        public Key(String word, Long bookId) {
             this.word = word;
-            this.book = book;
+            this.bookId = bookId;
         }
 
         @Override
         public boolean equals(Object other) {
-            return other instanceof Key key && Objects.equals(word, key.word) && Objects.equals(book, key.book);
+            return other instanceof Key key && Objects.equals(word, key.word) && Objects.equals(bookId, key.bookId);
         }
 
         @Override
         public int hashCode() {
-            return Objects.hash(word, book);
+            return Objects.hash(word, bookId);
         }
     }
 }

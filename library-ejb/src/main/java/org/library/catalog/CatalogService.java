@@ -236,14 +236,13 @@ public class CatalogService {
         if (driver.isPresent()) {
             // the book first in FROM: a query of books (which the batch hint needs), read through the word index
             query = new PagedQuery<>(Book.class, "SELECT b FROM Book b, BookWord w", "SELECT b.id FROM Book b, BookWord w")
-                    .where("w.book = b AND w.word = :driver", "driver", driver.get().word()).batch("b.author");
-            orderBy = orderBy.replace("b.title", "w.title").replace("b.id", "w.book.id");
+                    .where("w.bookId = b.id AND w.word = :driver", "driver", driver.get().word()).batch("b.author");
+            orderBy = orderBy.replace("b.title", "w.title").replace("b.id", "w.bookId");
         } else if (orderBy.contains("a.")) {
             query = new PagedQuery<>(Book.class, "SELECT b FROM Book b JOIN FETCH b.author a", "SELECT b.id FROM Book b JOIN b.author a");
         } else {
             query = new PagedQuery<>(Book.class, "SELECT b FROM Book b", "SELECT b.id FROM Book b").batch("b.author");
         }
-        String book = driver.isPresent() ? "w.book" : "b";
         if (isbn.isPresent()) {
             query.where("b.isbn = :isbn", "isbn", isbn.get());
         } else if (hasText && terms.isEmpty()) {
@@ -251,11 +250,19 @@ public class CatalogService {
         }
         for (int i = 0; i < terms.size(); i++) {
             SearchTerm term = terms.get(i);
-            if (driver.isPresent() && term == driver.get()) {
-                continue;
+            String w = "w" + i;
+            String match = w + ".word " + (term.prefix() ? "LIKE" : "=") + " :word" + i;
+            Object value = term.prefix() ? term.word() + "%" : term.word();
+            if (driver.isEmpty()) {
+                // no index order to keep: the matching books, then sorted
+                query.where("b.id IN (SELECT " + w + ".bookId FROM BookWord " + w + " WHERE " + match + ")", "word" + i, value);
+            } else if (term != driver.get()) {
+                // checked per row of the driving word, by primary key. A count, not EXISTS: Derby turns an
+                // EXISTS into a hash join over every book having the word, and EclipseLink stops binding
+                // parameters for the whole statement when it writes EXISTS (SELECT 1 ...)
+                query.where("(SELECT COUNT(" + w + ".bookId) FROM BookWord " + w + " WHERE " + w + ".bookId = w.bookId AND "
+                        + match + ") > 0", "word" + i, value);
             }
-            query.where("EXISTS (SELECT w" + i + ".word FROM BookWord w" + i + " WHERE w" + i + ".book = " + book + " AND w" + i + ".word "
-                    + (term.prefix() ? "LIKE" : "=") + " :word" + i + ")", "word" + i, term.prefix() ? term.word() + "%" : term.word());
         }
         if (filter.authorId() != null) {
             query.where("b.author.id = :authorId", "authorId", filter.authorId());
