@@ -12,8 +12,7 @@
 #
 # Settings (environment): BENCH_DURATION (s per scenario, 20), BENCH_WARMUP (s per scenario, 10),
 # BENCH_CONNECTIONS (read scenarios, 8), BENCH_THREADS (read scenarios, 2), BENCH_CYCLE_CLIENTS (32),
-# BENCH_JAVA_OPTS (the server's JVM options, "-Xms256m -Xmx256m -XX:+UseSerialGC
-# -Dderby.storage.pageCacheSize=8000"; MALLOC_ARENA_MAX
+# BENCH_JAVA_OPTS (the server's JVM options, "-Xms256m -Xmx256m -XX:+UseSerialGC"; MALLOC_ARENA_MAX
 # is 2 unless set), BENCH_JFR=1 (a JFR profile of the measured phase in bench/target/run-<size>/
 # bench.jfr), BENCH_SKIP_BUILD=1 (use the last build), BENCH_NOTE (a sentence for BENCHMARKS.md, e.g.
 # about the machine's load), BENCH_RECORD=0 (do not append to BENCHMARKS.md), BENCH_PORT (the first
@@ -32,10 +31,8 @@ CONNECTIONS=${BENCH_CONNECTIONS:-8}
 THREADS=${BENCH_THREADS:-2}
 CYCLE_CLIENTS=${BENCH_CYCLE_CLIENTS:-32}
 # sized for the RSS target (see BENCHMARKS.md): a fixed heap, the serial collector (G1's own
-# structures cost ~60 MB at this size) and two malloc arenas instead of glibc's 8 per core; Derby's
-# page cache at 8,000 pages (32 MB of the heap) instead of its default 1,000 (4 MB), which the index
-# inserts of a million-book import outgrow
-JAVA_OPTS=${BENCH_JAVA_OPTS:--Xms256m -Xmx256m -XX:+UseSerialGC -Dderby.storage.pageCacheSize=8000}
+# structures cost ~60 MB at this size) and two malloc arenas instead of glibc's 8 per core
+JAVA_OPTS=${BENCH_JAVA_OPTS:--Xms256m -Xmx256m -XX:+UseSerialGC}
 export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 export LIBRARY_ADMIN_PASSWORD=${LIBRARY_ADMIN_PASSWORD:-Bench-Librarian-$RANDOM$RANDOM}
 AUTH="admin:$LIBRARY_ADMIN_PASSWORD"
