@@ -17,7 +17,8 @@ public final class PagedQuery<T> {
     private final Class<T> type;
     private final String select;
     private final String ids;
-    private final StringBuilder where = new StringBuilder();
+    private final List<String> conditions = new java.util.ArrayList<>();
+    private final List<String> joins = new java.util.ArrayList<>();
     private final Map<String, Object> parameters = new LinkedHashMap<>();
     private final List<String> fetches = new java.util.ArrayList<>();
     private final List<String> batches = new java.util.ArrayList<>();
@@ -34,11 +35,25 @@ public final class PagedQuery<T> {
 
     /** Adds a condition (ANDed with the others) and its named parameters, given as name, value, ... */
     public PagedQuery<T> where(String condition, Object... nameValuePairs) {
-        where.append(where.length() == 0 ? " WHERE " : " AND ").append('(').append(condition).append(')');
+        conditions.add(condition);
         for (int i = 0; i < nameValuePairs.length; i += 2) {
             parameters.put((String) nameValuePairs[i], nameValuePairs[i + 1]);
         }
         return this;
+    }
+
+    /**
+     * A condition that joins the page's entities ({@code w.bookId = b.id}) and that the count does
+     * not need, because its ids come from one of them alone ({@code SELECT w.bookId FROM BookWord
+     * w}): a join the count does without is one the database cannot plan badly.
+     */
+    public PagedQuery<T> joinedBy(String condition) {
+        joins.add(condition);
+        return this;
+    }
+
+    private static String where(List<String> conditions) {
+        return conditions.isEmpty() ? "" : " WHERE (" + String.join(") AND (", conditions) + ")";
     }
 
     /**
@@ -62,7 +77,9 @@ public final class PagedQuery<T> {
 
     public Page<T> page(EntityManager em, PageRequest request, String orderBy) {
         // one row more than the page: whether another page follows, without a count
-        TypedQuery<T> items = em.createQuery(select + where + orderBy, type)
+        List<String> pageConditions = new java.util.ArrayList<>(joins);
+        pageConditions.addAll(conditions);
+        TypedQuery<T> items = em.createQuery(select + where(pageConditions) + orderBy, type)
                 .setFirstResult(request.offset()).setMaxResults(request.size() + 1);
         fetches.forEach(path -> items.setHint("eclipselink.join-fetch", path));
         if (!batches.isEmpty()) {
@@ -83,7 +100,7 @@ public final class PagedQuery<T> {
             return new Page<>(rows, request.page(), request.size(), more ? seen + 1 : 0, false);
         }
         // the ids of at most COUNT_LIMIT + 1 rows, in no order: the cheapest index will do
-        TypedQuery<Long> counted = em.createQuery(ids + where, Long.class).setMaxResults(Page.COUNT_LIMIT + 1);
+        TypedQuery<Long> counted = em.createQuery(ids + where(conditions), Long.class).setMaxResults(Page.COUNT_LIMIT + 1);
         parameters.forEach(counted::setParameter);
         int total = counted.getResultList().size();
         if (total <= Page.COUNT_LIMIT) {
