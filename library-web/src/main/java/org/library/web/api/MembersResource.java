@@ -54,6 +54,7 @@ import org.library.web.api.Views.MemberView;
  */
 @Path("members")
 @RequestScoped
+@RetriedOnLockConflict
 @RolesAllowed(Role.STAFF)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -1,0 +1,44 @@
+package org.library.web.api;
+
+import jakarta.annotation.Priority;
+import jakarta.interceptor.AroundInvoke;
+import jakarta.interceptor.Interceptor;
+import jakarta.interceptor.InvocationContext;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.logging.Logger;
+
+/**
+ * Runs a resource method again when the database aborted the transaction of the service it called
+ * for a lock conflict (SQLState class 40: a deadlock victim, a lock wait timeout, or Derby's
+ * identity generator on {@code loans} under many concurrent borrowers, 40XL1). Such a transaction
+ * was rolled back whole, so calling the service again is safe, and it is what the client would do
+ * with the 503 it gets otherwise. Outside any transaction: the resource method is not one, each
+ * service call is.
+ */
+@Interceptor
+@RetriedOnLockConflict
+@Priority(Interceptor.Priority.APPLICATION)
+public class LockConflictRetry {
+
+    /** The first call and two more. */
+    static final int ATTEMPTS = 3;
+
+    private static final Logger LOG = Logger.getLogger(LockConflictRetry.class.getName());
+
+    @AroundInvoke
+    public Object retry(InvocationContext call) throws Exception {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return call.proceed();
+            } catch (Exception e) {
+                if (attempt == ATTEMPTS || !UnexpectedExceptionMapper.isTransientLockConflict(e)) {
+                    throw e;
+                }
+                int attemptMade = attempt;
+                LOG.fine(() -> call.getMethod().getName() + " met a lock conflict; calling again (attempt " + (attemptMade + 1) + ")");
+                // a few milliseconds apart, so that the transactions that met do not meet again
+                Thread.sleep(ThreadLocalRandom.current().nextLong(1, 10L * attempt));
+            }
+        }
+    }
+}
