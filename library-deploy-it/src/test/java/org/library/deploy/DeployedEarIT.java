@@ -122,7 +122,8 @@ class DeployedEarIT {
     @Test
     @DisplayName("GET /library/ is the home page, with the catalogue's figures from the database")
     void theHomePage() {
-        int titles = api().queryParam("size", 1).get("/books").then().statusCode(200).extract().path("total");
+        int titles = api().queryParam("size", 1).queryParam("total", true).get("/books").then().statusCode(200)
+                .body("totalExact", org.hamcrest.Matchers.is(true)).extract().path("total");
 
         String html = given().accept(ContentType.HTML)
                 .when().get(URL + "/")
