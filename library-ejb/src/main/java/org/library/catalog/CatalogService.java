@@ -218,9 +218,9 @@ public class CatalogService {
      *       by id in one more statement. Joined, Derby's optimizer turns a page of the title index
      *       into a sort of the whole catalogue once it holds some 100,000 books (BENCHMARKS.md);</li>
      *   <li>a search by words (see {@link BookFilter#text()}) sorted by title reads the word index
-     *       ({@code book_words}: word, title, book) from the first row of its rarest-looking word,
-     *       and checks the other words by primary key; sorted otherwise, it sorts the books that
-     *       match.</li>
+     *       ({@code book_words}, keyed word, title, book) from the first row of its longest whole
+     *       word, and looks each other word up among that book's rows; sorted otherwise, it sorts
+     *       the books that match.</li>
      * </ul>
      */
     public Page<Book> books(BookFilter filter, PageRequest request, SortOrder sort) {
@@ -258,11 +258,12 @@ public class CatalogService {
         for (int i = 0; i < terms.size(); i++) {
             SearchTerm term = terms.get(i);
             String w = "w" + i;
-            String match = w + ".word " + (term.prefix() ? "LIKE" : "=") + " :word" + i;
+            String comparison = (term.prefix() ? " LIKE" : " =") + " :word" + i;
             Object value = term.prefix() ? term.word() + "%" : term.word();
             if (driver.isEmpty()) {
                 // no index order to keep: the matching books, then sorted
-                query.where("b.id IN (SELECT " + w + ".bookId FROM BookWord " + w + " WHERE " + match + ")", "word" + i, value);
+                query.where("b.id IN (SELECT " + w + ".bookId FROM BookWord " + w + " WHERE " + w + ".word" + comparison + ")",
+                        "word" + i, value);
             } else if (term != driver.get()) {
                 // checked per row of the driving word, among that book's few rows (by book_id), so that
                 // the cost does not grow with the catalogue. Derby's optimizer costs a query for all its
@@ -271,7 +272,7 @@ public class CatalogService {
                 // choices. A count, not EXISTS: with EXISTS, EclipseLink writes SELECT 1 and then binds
                 // no parameter of the statement, so each search would be compiled anew.
                 query.where("(SELECT COUNT(" + w + ".bookId) FROM BookWord " + w + " WHERE " + w + ".bookId = w.bookId AND TRIM("
-                        + w + ".word) " + (term.prefix() ? "LIKE" : "=") + " :word" + i + ") > 0", "word" + i, value);
+                        + w + ".word)" + comparison + ") > 0", "word" + i, value);
             }
         }
         if (filter.authorId() != null) {
@@ -305,15 +306,11 @@ public class CatalogService {
     }
 
     /**
-     * Rewrites the search words of the books {@code column} selects, in this transaction, over its
-     * connection: after a flush, so that the rows read are the ones just written.
+     * Rewrites the search words of the books {@code column} selects, in this transaction: after a
+     * flush, so that the rows read are the ones just written.
      */
     private void indexWords(String column, long key, boolean fresh) {
-        try {
-            SearchWords.reindex(em.unwrap(java.sql.Connection.class), column, List.of(key), fresh);
-        } catch (java.sql.SQLException e) {
-            throw new jakarta.persistence.PersistenceException("could not index the words of the book(s) with " + column + " " + key, e);
-        }
+        SearchWords.reindex(em, column, List.of(key), fresh);
     }
 
     /** The members who hold a copy of the book now (its side of the {@code borrows} relation). */

@@ -64,6 +64,18 @@ public final class SearchWords {
     }
 
     /**
+     * {@link #reindex(Connection, String, Collection, boolean)} in the entity manager's transaction,
+     * over its connection, after its pending changes are flushed by the caller.
+     */
+    public static void reindex(jakarta.persistence.EntityManager em, String column, Collection<?> keys, boolean fresh) {
+        try {
+            reindex(em.unwrap(Connection.class), column, keys, fresh);
+        } catch (SQLException e) {
+            throw new jakarta.persistence.PersistenceException("could not index the words of the books with " + column + " in " + keys, e);
+        }
+    }
+
+    /**
      * Writes the index rows of the books that {@code column} (of {@code books b}: {@code b.id},
      * {@code b.isbn}, {@code b.author_id}) matches with one of the keys, replacing what they had.
      *

@@ -96,12 +96,7 @@ public class DemoData {
             books.add(book);
         });
         em.flush();
-        try {
-            org.library.catalog.SearchWords.reindex(em.unwrap(java.sql.Connection.class), "b.id",
-                    books.stream().map(Book::getId).toList(), true);
-        } catch (java.sql.SQLException e) {
-            throw new jakarta.persistence.PersistenceException("could not index the demo books' words", e);
-        }
+        org.library.catalog.SearchWords.reindex(em, "b.id", books.stream().map(Book::getId).toList(), true);
         List<Member> members = new ArrayList<>();
         read("demo/members.csv", row -> {
             Member member = new Member(row.get("member_number"), row.get("name"), row.get("email"),
