@@ -1,5 +1,7 @@
 package org.library.catalog;
 
+import org.library.platform.SearchText;
+
 /**
  * Which books a list shows; every part is optional.
  *
@@ -12,4 +14,19 @@ package org.library.catalog;
 public record BookFilter(String text, Long authorId, boolean availableOnly) {
 
     public static final BookFilter ALL = new BookFilter(null, null, false);
+
+    /**
+     * The most distinct words a search may have. Each further word is one more predicate in the
+     * search's SQL, and Derby's parser recurses per predicate: some 1,200 words overflowed its
+     * stack, which Derby treats as fatal (it shut the database down). Ten words find any title.
+     */
+    public static final int MAX_WORDS = 10;
+
+    /** The name of the search text where callers give it: the {@code q} parameter of the API and the pages. */
+    public static final String TEXT_FIELD = "q";
+
+    /** @throws org.library.platform.InvalidInputException when the text is longer than {@link SearchText#MAX_LENGTH} */
+    public BookFilter {
+        text = SearchText.bounded(TEXT_FIELD, text);
+    }
 }

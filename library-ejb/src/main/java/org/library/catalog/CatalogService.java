@@ -13,6 +13,8 @@ import org.library.circulation.Hold;
 import org.library.members.Member;
 import org.library.platform.FieldViolation;
 import org.library.platform.Inputs;
+import org.library.platform.InvalidInputException;
+import org.library.platform.SearchText;
 import org.library.platform.Page;
 import org.library.platform.PageRequest;
 import org.library.platform.PagedQuery;
@@ -90,8 +92,9 @@ public class CatalogService {
      * @param name part of the name to look for (case-insensitive), or {@code null} for all
      */
     public Page<Author> authors(String name, PageRequest request, SortOrder sort) {
+        name = SearchText.bounded("q", name);
         PagedQuery<Author> query = new PagedQuery<>(Author.class, "SELECT a FROM Author a", "SELECT a.id FROM Author a");
-        if (name != null && !name.isBlank()) {
+        if (name != null) {
             query.where("LOWER(a.name) LIKE :name ESCAPE '\\'", "name", PagedQuery.containing(name));
         }
         return query.page(em, request, sort.toJpql(AUTHOR_SORTS, "a.id"));
@@ -290,8 +293,9 @@ public class CatalogService {
      */
     record SearchTerm(String word, boolean prefix) {
 
+        /** @throws InvalidInputException naming {@code q} when the text has more than {@link BookFilter#MAX_WORDS} words */
         static List<SearchTerm> parse(String text) {
-            List<SearchTerm> terms = new java.util.ArrayList<>();
+            java.util.Set<SearchTerm> terms = new java.util.LinkedHashSet<>();
             for (String part : text.strip().split("\\s+")) {
                 boolean prefix = part.endsWith("*");
                 java.util.Set<String> words = SearchWords.of(part);
@@ -299,9 +303,14 @@ public class CatalogService {
                 for (String word : words) {
                     // "o'brien*": the last word of the part carries the star
                     terms.add(new SearchTerm(word, prefix && ++n == words.size()));
+                    // counted as the words come (a-b-c-… is many words in one part), never all of them first
+                    if (terms.size() > BookFilter.MAX_WORDS) {
+                        throw new InvalidInputException(List.of(new FieldViolation(BookFilter.TEXT_FIELD,
+                                "must have at most " + BookFilter.MAX_WORDS + " words")));
+                    }
                 }
             }
-            return terms.stream().distinct().toList();
+            return List.copyOf(terms);
         }
     }
 

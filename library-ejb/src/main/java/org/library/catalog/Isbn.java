@@ -1,10 +1,13 @@
 package org.library.catalog;
 
 import java.util.Optional;
+import org.library.platform.Numbers;
 
 /**
  * International Standard Book Numbers: checks the ISBN-10 and ISBN-13 check digits and brings
- * every valid input to one stored form, the 13 digits of the ISBN-13 without separators.
+ * every valid input to one stored form, the 13 digits of the ISBN-13 without separators. Digits
+ * are ASCII only: a full-width or Arabic-Indic digit would otherwise pass the check-digit
+ * arithmetic and be stored as typed, beside the same book in ASCII.
  *
  * <p>One form matters because the ISBN is the book's natural key: "0-14-143951-3",
  * "0141439513" and "978-0-14-143951-8" are the same book and must collide on the UNIQUE index.
@@ -41,7 +44,7 @@ public final class Isbn {
     }
 
     static boolean isValidIsbn13(String s) {
-        if (!s.chars().allMatch(Character::isDigit) || !(s.startsWith("978") || s.startsWith("979"))) {
+        if (!Numbers.isAsciiDigits(s) || !(s.startsWith("978") || s.startsWith("979"))) {
             return false;
         }
         return isbn13CheckDigit(s.substring(0, 12)) == s.charAt(12);
@@ -52,7 +55,7 @@ public final class Isbn {
         for (int i = 0; i < 10; i++) {
             char c = s.charAt(i);
             int value;
-            if (Character.isDigit(c)) {
+            if (c >= '0' && c <= '9') {
                 value = c - '0';
             } else if (c == 'X' && i == 9) {
                 value = 10;

@@ -1,5 +1,7 @@
 package org.library.members;
 
+import org.library.platform.SearchText;
+
 /**
  * Which members a list shows; every part is optional.
  *
@@ -9,4 +11,9 @@ package org.library.members;
 public record MemberFilter(String text, Boolean active) {
 
     public static final MemberFilter ALL = new MemberFilter(null, null);
+
+    /** @throws org.library.platform.InvalidInputException when the text is longer than {@link SearchText#MAX_LENGTH} */
+    public MemberFilter {
+        text = SearchText.bounded("q", text);
+    }
 }

@@ -57,4 +57,19 @@ class IsbnTest {
         assertThat(fromIsbn10.getIsbn()).isEqualTo("9780141439518");
         assertThat(fromIsbn10).isEqualTo(fromIsbn13).hasSameHashCodeAs(fromIsbn13);
     }
+
+    @org.junit.jupiter.api.Test
+    void digitsOfOtherScriptsAreRefusedEvenWhenTheirCheckDigitAddsUp() {
+        // 978-0-14-143951-8 with a full-width 3 (U+FF13) in the middle, and a check digit computed
+        // with the same (ch - '0') arithmetic, which once let it pass and be stored as typed
+        String body = "9780" + '\uFF13' + "4143951";
+        int sum = 0;
+        for (int i = 0; i < 12; i++) {
+            sum += (body.charAt(i) - '0') * (i % 2 == 0 ? 1 : 3);
+        }
+        String forged = body + (char) ('0' + (10 - Math.floorMod(sum, 10)) % 10);
+        assertThat(Isbn.normalise(forged)).isEmpty();
+        assertThat(Isbn.normalise("\u0660\u0661\u0664\u0661\u0664\u0663\u0669\u0665\u0661\u0663")).isEmpty(); // 0141439513 in Arabic-Indic
+        assertThat(Isbn.normalise("\uFF10\uFF11\uFF14\uFF11\uFF14\uFF13\uFF19\uFF15\uFF11\uFF13")).isEmpty(); // and full-width
+    }
 }

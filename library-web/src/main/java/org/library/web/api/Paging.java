@@ -3,13 +3,17 @@ package org.library.web.api;
 import jakarta.ws.rs.QueryParam;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 import org.library.platform.FieldViolation;
 import org.library.platform.InvalidInputException;
+import org.library.platform.Numbers;
 import org.library.platform.PageRequest;
 import org.library.platform.SortOrder;
 
 /**
- * The paging and sorting query parameters every list resource takes: {@code page} (from 0),
+ * The paging and sorting query parameters every list resource takes: {@code page} (from 0, at most
+ * {@value PageRequest#MAX_OFFSET} rows deep),
  * {@code size} (1 to {@value PageRequest#MAX_SIZE}, default {@value PageRequest#DEFAULT_SIZE}) and
  * {@code sort} ({@code title}, {@code -title} or {@code title,desc}) and {@code total} ({@code true}
  * to have the list's total counted, up to {@value org.library.platform.Page#COUNT_LIMIT}; without
@@ -33,8 +37,8 @@ public class Paging {
 
     public PageRequest request() {
         List<FieldViolation> violations = new ArrayList<>();
-        int pageNumber = number("page", page, 0, 0, Integer.MAX_VALUE / PageRequest.MAX_SIZE, violations);
         int pageSize = number("size", size, PageRequest.DEFAULT_SIZE, 1, PageRequest.MAX_SIZE, violations);
+        int pageNumber = number("page", page, 0, 0, PageRequest.lastPage(pageSize), violations);
         boolean count = total != null && !total.isBlank() && !total.strip().equalsIgnoreCase("false");
         if (count && !total.strip().equalsIgnoreCase("true")) {
             violations.add(new FieldViolation("total", "must be true or false"));
@@ -54,26 +58,23 @@ public class Paging {
         if (text == null || text.isBlank()) {
             return null;
         }
-        try {
-            return Long.valueOf(text.strip());
-        } catch (NumberFormatException e) {
+        OptionalLong id = Numbers.parseLong(text.strip());
+        if (id.isEmpty()) {
             throw new InvalidInputException(List.of(new FieldViolation(name, "must be a numeric id")));
         }
+        return id.getAsLong();
     }
 
     private static int number(String name, String text, int defaultValue, int min, int max, List<FieldViolation> violations) {
         if (text == null || text.isBlank()) {
             return defaultValue;
         }
-        try {
-            int value = Integer.parseInt(text.strip());
-            if (value >= min && value <= max) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
+        OptionalInt value = Numbers.parseInt(text.strip());
+        if (value.isPresent() && value.getAsInt() >= min && value.getAsInt() <= max) {
+            return value.getAsInt();
         }
-        violations.add(new FieldViolation(name, "must be a whole number between " + min + " and " + max));
+        violations.add(new FieldViolation(name, "must be a whole number between " + min + " and " + max
+                + ("page".equals(name) ? " (lists go " + PageRequest.MAX_OFFSET + " rows deep; narrow the search for more)" : "")));
         return defaultValue;
     }
 }

@@ -24,4 +24,11 @@ final class Messages {
     static String redirect(String page) {
         return page + "?faces-redirect=true";
     }
+
+    /** A text of the application's message bundle (faces-config.xml), by its key. */
+    static String bundle(FacesContext context, String key) {
+        String name = context.getApplication().getMessageBundle();
+        return java.util.ResourceBundle.getBundle(name, context.getViewRoot() != null ? context.getViewRoot().getLocale()
+                : java.util.Locale.ENGLISH, Thread.currentThread().getContextClassLoader()).getString(key);
+    }
 }

@@ -1,0 +1,42 @@
+package org.library.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class NumbersTest {
+
+    @Test
+    void readsAsciiDigitsWithAnOptionalMinus() {
+        assertThat(Numbers.parseLong("0")).hasValue(0);
+        assertThat(Numbers.parseLong("48")).hasValue(48);
+        assertThat(Numbers.parseLong("-500")).hasValue(-500);
+        assertThat(Numbers.parseLong("999999999999999999")).hasValue(999_999_999_999_999_999L);
+        assertThat(Numbers.parseInt("2147483647")).hasValue(Integer.MAX_VALUE);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "-", "+48", " 48", "48 ", "4 8", "4.8", "0x30", "1e3",
+            "\u0664\u0668",            // 48 in Arabic-Indic digits, which Long.parseLong accepts
+            "\uFF14\uFF18",            // and in full-width digits
+            "\u0968\u096A",            // Devanagari
+            "--1"})
+    void refusesEverythingElse(String text) {
+        assertThat(Numbers.parseLong(text)).isEmpty();
+        assertThat(Numbers.isAsciiDigits(text)).isFalse();
+    }
+
+    @Test
+    void refusesMoreDigitsThanALongHasBeforeReadingThem() {
+        assertThat(Numbers.parseLong("1000000000000000000")).isEmpty();
+        assertThat(Numbers.parseLong("9".repeat(10_000))).isEmpty();
+    }
+
+    @Test
+    void intsStayWithinTheirRange() {
+        assertThat(Numbers.parseInt("2147483648")).isEmpty();
+        assertThat(Numbers.parseInt("-2147483649")).isEmpty();
+    }
+}
