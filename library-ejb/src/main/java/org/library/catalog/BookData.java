@@ -14,6 +14,6 @@ public record BookData(
         @NotNull @ValidIsbn String isbn,
         @NotBlank @Size(max = 300) String title,
         @Min(-3000) @Max(9999) Integer publicationYear,
-        @Min(1) @Max(10_000) int copies,
+        @NotNull @Min(1) @Max(10_000) Integer copies,
         @NotNull Long authorId) {
 }

@@ -17,6 +17,7 @@ public class CirculationPolicy {
     private final int maxRenewals = atLeastZero("library.max-renewals", 2);
     private final int renewalGraceDays = atLeastZero("library.renewal-grace-days", 3);
     private final int holdPickupDays = positive("library.hold-pickup-days", 3);
+    private final int maxHolds = positive("library.max-holds", 10);
 
     /** Days from borrowing (or renewing) to the due date. */
     public int loanPeriodDays() {
@@ -36,6 +37,11 @@ public class CirculationPolicy {
     /** Days past the due date during which a loan can still be renewed. */
     public int renewalGraceDays() {
         return renewalGraceDays;
+    }
+
+    /** Holds a member may have waiting or ready at once. */
+    public int maxHolds() {
+        return maxHolds;
     }
 
     /** Days a copy set aside for a hold waits for its member. */

@@ -27,6 +27,7 @@ import org.library.platform.Page;
 import org.library.platform.PageRequest;
 import org.library.platform.PagedQuery;
 import org.library.platform.RecordNotFoundException;
+import org.library.platform.RowLocks;
 import org.library.platform.SortOrder;
 
 /**
@@ -35,7 +36,7 @@ import org.library.platform.SortOrder;
  * aside, the loan ledger and the hold queue together, in one transaction.
  *
  * <p>Concurrency: every operation first takes write locks on the member's row, then on the book's
- * ({@code SELECT ... FOR UPDATE}, always in that order). Operations on one book are thereby served
+ * ({@link RowLocks}, always in that order). Operations on one book are thereby served
  * one after the other — two members racing for the last copy: the second sees no copy left and is
  * refused — and a member's limits are checked against their own current loans. Everything an
  * operation reads of other rows (the member's other books) it reads before it writes anything, so
@@ -185,6 +186,7 @@ public class CirculationService {
      *
      * @throws HoldRefusedException when a copy is on the shelf, the member holds the book already
      *                              or has a hold on it, or the membership is inactive
+     * @throws HoldLimitReachedException when the member has the most holds allowed waiting or ready
      */
     public Hold placeHold(long memberId, long bookId) {
         Member member = lockMember(memberId);
@@ -200,6 +202,11 @@ public class CirculationService {
         if (activeHold(member, book).isPresent()) {
             throw refused(Operation.PLACE_HOLD, member, book, "already-has-hold", new HoldRefusedException(
                     "member " + member.getMemberNumber() + " has a hold on \"" + book.getTitle() + "\" already."));
+        }
+        long holds = em.createQuery("SELECT COUNT(h) FROM Hold h WHERE h.member = :member AND h.status IN :active", Long.class)
+                .setParameter("member", member).setParameter("active", Hold.Status.ACTIVE).getSingleResult();
+        if (holds >= policy.maxHolds()) {
+            throw refused(Operation.PLACE_HOLD, member, book, new HoldLimitReachedException(member.getMemberNumber(), policy.maxHolds()));
         }
         expireHolds(book, LocalDate.now(clock));
         if (book.getAvailable() > 0) {
@@ -451,7 +458,7 @@ public class CirculationService {
 
     /*
      * The member of another member's hold, by its foreign key: hold.getMember() would load the
-     * member's row, a row of someone else this transaction has not locked (see lockRow).
+     * member's row, a row of someone else this transaction has not locked (see RowLocks).
      */
     private long memberOf(Hold hold) {
         return ((Number) em.createNativeQuery("SELECT member_id FROM holds WHERE id = ?").setParameter(1, hold.getId())
@@ -459,22 +466,9 @@ public class CirculationService {
     }
 
     private Book lockBook(long bookId) {
-        lockRow("books", bookId);
+        RowLocks.book(em, bookId);
         return Optional.ofNullable(em.find(Book.class, bookId))
                 .orElseThrow(() -> new RecordNotFoundException("book", bookId));
-    }
-
-    /*
-     * The row lock is a no-op UPDATE, not em.find(..., PESSIMISTIC_WRITE): EclipseLink builds the
-     * entity of a lock query with its collections loaded, which reads the rows of the member's
-     * other books (or the book's other borrowers) while this transaction holds locks — exactly the
-     * circle of waits the lock order is meant to prevent. An UPDATE holds its exclusive lock to the
-     * end of the transaction on every database (a plain SELECT ... FOR UPDATE does not, on Derby at
-     * READ COMMITTED). The entity is read after the lock, so it is the committed, current row.
-     */
-    private void lockRow(String table, long id) {
-        em.createNativeQuery("UPDATE " + table + " SET version = version WHERE id = ?").setParameter(1, id)
-                .executeUpdate();
     }
 
     private Member memberByNumber(String memberNumber) {
@@ -493,7 +487,7 @@ public class CirculationService {
     }
 
     private Member lockMember(long memberId) {
-        lockRow("members", memberId);
+        RowLocks.member(em, memberId);
         return Optional.ofNullable(em.find(Member.class, memberId))
                 .orElseThrow(() -> new RecordNotFoundException("member", memberId));
     }

@@ -10,16 +10,21 @@ import java.time.LocalDate;
 
 /**
  * What a caller supplies to create or change a member; the limits are the entity's. The member
- * number is taken at creation only (printed on the card); {@code joinedOn} defaults to today and
- * {@code active} to true.
+ * number is taken at creation only (printed on the card). A new member's {@code joinedOn} defaults
+ * to today and {@code active} to true; a change replaces the whole record, so it names both
+ * ({@link Replacing}): a missing {@code active} must never quietly re-activate a card.
  */
 public record MemberData(
         @NotNull @Pattern(regexp = Member.NUMBER_PATTERN, message = "must look like M000123 (M and six digits)")
         String memberNumber,
         @NotBlank @Size(max = 200) String name,
         @NotBlank @Email @Size(max = 254) String email,
-        @PastOrPresent LocalDate joinedOn,
-        Boolean active) {
+        @NotNull(groups = Replacing.class) @PastOrPresent LocalDate joinedOn,
+        @NotNull(groups = Replacing.class) Boolean active) {
+
+    /** The checks of a change to an existing member, on top of the default ones. */
+    public interface Replacing {
+    }
 
     /** Active unless said otherwise: a new card works at once. */
     public boolean activeOrDefault() {

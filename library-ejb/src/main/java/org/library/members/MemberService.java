@@ -21,6 +21,7 @@ import org.library.platform.PageRequest;
 import org.library.platform.PagedQuery;
 import org.library.platform.SortOrder;
 import org.library.platform.RecordNotFoundException;
+import org.library.platform.RowLocks;
 import org.library.platform.StaleVersionException;
 import org.library.platform.Writes;
 
@@ -56,9 +57,9 @@ public class MemberService {
         return member;
     }
 
-    /** Changes name, e-mail, joining date and the active flag; the member number stays. */
+    /** Replaces name, e-mail, joining date and the active flag (all required); the member number stays. */
     public Member update(long id, Long expectedVersion, MemberData data) {
-        inputs.valid(data);
+        inputs.valid(data, jakarta.validation.groups.Default.class, MemberData.Replacing.class);
         Member member = member(id);
         StaleVersionException.check("member", id, member.getVersion(), expectedVersion);
         FieldViolation.refuseChange("memberNumber", member.getMemberNumber(), data.memberNumber());
@@ -66,10 +67,8 @@ public class MemberService {
         refuseTakenEmail(email, member.getId());
         member.setName(data.name().strip());
         member.setEmail(email);
-        if (data.joinedOn() != null) {
-            member.setJoinedOn(data.joinedOn());
-        }
-        member.setActive(data.activeOrDefault());
+        member.setJoinedOn(data.joinedOn());
+        member.setActive(data.active());
         Writes.flush(em, "member", id, uniqueViolation(member.getMemberNumber(), email));
         return member;
     }
@@ -81,6 +80,10 @@ public class MemberService {
      * @throws MemberHasHoldsException   while the member has holds waiting or ready
      */
     public void delete(long id, Long expectedVersion) {
+        // the lock a borrow takes first: a borrow of this member commits before the checks below
+        // read the member's books, or waits and then finds no member (it would otherwise commit in
+        // between, and go with the member's rows while its copy stayed counted out)
+        RowLocks.member(em, id);
         Member member = member(id);
         StaleVersionException.check("member", id, member.getVersion(), expectedVersion);
         int held = member.getBorrowedBooks().size();

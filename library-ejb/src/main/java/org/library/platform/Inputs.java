@@ -15,14 +15,15 @@ public class Inputs {
     Validator validator;
 
     /**
+     * @param groups the Bean Validation groups to check; none: the default group
      * @return {@code input}, when valid
      * @throws InvalidInputException listing every invalid field
      */
-    public <T> T valid(T input) {
+    public <T> T valid(T input, Class<?>... groups) {
         if (input == null) {
             throw new InvalidInputException(List.of(new FieldViolation("body", "is required")));
         }
-        Set<ConstraintViolation<T>> violations = validator.validate(input);
+        Set<ConstraintViolation<T>> violations = validator.validate(input, groups);
         if (!violations.isEmpty()) {
             throw new InvalidInputException(FieldViolation.of(violations));
         }

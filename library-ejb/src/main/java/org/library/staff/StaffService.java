@@ -114,6 +114,11 @@ public class StaffService {
         return profile;
     }
 
+    /** Whether the librarian has a profile (a replacing PUT must then name its version). */
+    public boolean hasProfile(long librarianId) {
+        return librarian(librarianId).getProfile().isPresent();
+    }
+
     public Profile profile(long librarianId) {
         return librarian(librarianId).getProfile()
                 .orElseThrow(() -> new RecordNotFoundException("profile of librarian", librarianId));

@@ -29,7 +29,10 @@ import org.library.catalog.BookData;
 import org.library.catalog.CatalogService;
 import org.library.circulation.CirculationService;
 import org.library.circulation.NoCopyAvailableException;
+import org.library.members.Member;
 import org.library.members.MemberData;
+import org.library.members.MemberHoldsBooksException;
+import org.library.platform.RecordNotFoundException;
 import org.library.members.MemberService;
 
 /**
@@ -98,6 +101,48 @@ class LastCopyRaceIT {
         assertThat(count("SELECT COUNT(*) FROM borrows b JOIN loans l ON l.member_id = b.member_id "
                 + "AND l.book_id = b.book_id AND l.returned_at IS NULL WHERE b.book_id = ?", book.getId()))
                 .as("the borrows row and the open loan name the same member").isEqualTo(1);
+    }
+
+    /**
+     * A member deleted while a borrow of theirs runs: deleting locks the member's row as borrowing
+     * does, so one of them goes first and the other sees its result — the borrow finds no member, or
+     * the deletion finds a book held. Either way the copies out, {@code borrows} and the open loans agree.
+     */
+    @RepeatedTest(10)
+    void aMemberDeletedWhileTheyBorrowLeavesCopiesOutBorrowsAndLoansInAgreement() throws Exception {
+        Author author = catalog.createAuthor(new AuthorData("Delete Race Author", null, null));
+        Book book = catalog.createBook(new BookData(TestData.isbn(), "Borrowed While Leaving", null, 2, author.getId()));
+        Member member = members.create(new MemberData(TestData.memberNumber(), "Leaving Member", TestData.email("leaving"), null, true));
+        CyclicBarrier start = new CyclicBarrier(2);
+        ExecutorService executor = Executors.newFixedThreadPool(2, threads);
+        Future<String> borrow = executor.submit(() -> {
+            start.await(30, TimeUnit.SECONDS);
+            try {
+                circulation.borrow(member.getId(), book.getId());
+                return "borrowed";
+            } catch (RecordNotFoundException gone) {
+                return "member gone";
+            }
+        });
+        Future<String> delete = executor.submit(() -> {
+            start.await(30, TimeUnit.SECONDS);
+            try {
+                members.delete(member.getId(), member.getVersion());
+                return "deleted";
+            } catch (MemberHoldsBooksException holding) {
+                return "refused: holds a book";
+            }
+        });
+        String borrowed = borrow.get(60, TimeUnit.SECONDS);
+        String deleted = delete.get(60, TimeUnit.SECONDS);
+        executor.shutdown();
+
+        assertThat(List.of(borrowed, deleted)).as("one went first, the other saw it")
+                .isIn(List.of("borrowed", "refused: holds a book"), List.of("member gone", "deleted"));
+        long out = count("SELECT on_loan FROM books WHERE id = ?", book.getId());
+        assertThat(out).isEqualTo(borrowed.equals("borrowed") ? 1 : 0);
+        assertThat(count("SELECT COUNT(*) FROM borrows WHERE book_id = ?", book.getId())).isEqualTo(out);
+        assertThat(count("SELECT COUNT(*) FROM loans WHERE book_id = ? AND returned_at IS NULL", book.getId())).isEqualTo(out);
     }
 
     private long count(String sql, long id) throws SQLException {

@@ -85,20 +85,20 @@ public class AuthorsResource {
 
     @PUT
     @Path("{id}")
-    @Operation(summary = "Change an author", description = "Send If-Match with the ETag you read: 412 when stale.")
+    @Operation(summary = "Replace an author", description = "The whole record (a missing year is no year). If-Match with the ETag you read is required: 428 without it, 412 when stale.")
     @APIResponse(responseCode = "200", description = "OK",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AuthorView.class)))
     public Response update(@PathParam("id") long id, AuthorInput body) {
-        Author author = catalog.updateAuthor(id, Responses.expectedVersion(headers), body == null ? null : body.data());
+        Author author = catalog.updateAuthor(id, Responses.requiredVersion(headers), body == null ? null : body.data());
         return Responses.changed(AuthorView.of(author), author.getVersion());
     }
 
     @DELETE
     @Path("{id}")
-    @Operation(summary = "Delete an author", description = "409 while the author has books.")
+    @Operation(summary = "Delete an author", description = "409 while the author has books. If-Match required: 428 without it, 412 when stale.")
     @APIResponse(responseCode = "204", description = "Done")
     public Response delete(@PathParam("id") long id) {
-        catalog.deleteAuthor(id, Responses.expectedVersion(headers));
+        catalog.deleteAuthor(id, Responses.requiredVersion(headers));
         return Response.noContent().build();
     }
 

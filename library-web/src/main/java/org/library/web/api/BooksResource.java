@@ -97,20 +97,20 @@ public class BooksResource {
 
     @PUT
     @Path("{id}")
-    @Operation(summary = "Change a book", description = "Title, year, copies, author; the ISBN cannot change. If-Match: 412 when stale; 409 below the copies out.")
+    @Operation(summary = "Replace a book", description = "The whole record: isbn (unchanged), title, year (absent: none), copies, author. If-Match required: 428 without it, 412 when stale; 409 below the copies out.")
     @APIResponse(responseCode = "200", description = "OK",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BookView.class)))
     public Response update(@PathParam("id") long id, BookInput body) {
-        Book book = catalog.updateBook(id, Responses.expectedVersion(headers), body == null ? null : body.data());
+        Book book = catalog.updateBook(id, Responses.requiredVersion(headers), body == null ? null : body.data());
         return Responses.changed(BookView.of(book), book.getVersion());
     }
 
     @DELETE
     @Path("{id}")
-    @Operation(summary = "Remove a book", description = "409 while a copy is out.")
+    @Operation(summary = "Remove a book", description = "409 while a copy is out. If-Match required: 428 without it, 412 when stale.")
     @APIResponse(responseCode = "204", description = "Done")
     public Response delete(@PathParam("id") long id) {
-        catalog.deleteBook(id, Responses.expectedVersion(headers));
+        catalog.deleteBook(id, Responses.requiredVersion(headers));
         return Response.noContent().build();
     }
 

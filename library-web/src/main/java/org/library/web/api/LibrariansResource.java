@@ -89,20 +89,20 @@ public class LibrariansResource {
 
     @PUT
     @Path("{id}")
-    @Operation(summary = "Change a librarian", description = "Name and e-mail; the employee number cannot change. If-Match: 412 when stale.")
+    @Operation(summary = "Replace a librarian", description = "employeeNumber (unchanged), name and e-mail. If-Match required: 428 without it, 412 when stale.")
     @APIResponse(responseCode = "200", description = "OK",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LibrarianView.class)))
     public Response update(@PathParam("id") long id, LibrarianInput body) {
-        Librarian librarian = staff.update(id, Responses.expectedVersion(headers), body == null ? null : body.data());
+        Librarian librarian = staff.update(id, Responses.requiredVersion(headers), body == null ? null : body.data());
         return Responses.changed(LibrarianView.of(librarian), librarian.getVersion());
     }
 
     @DELETE
     @Path("{id}")
-    @Operation(summary = "Remove a librarian and the profile")
+    @Operation(summary = "Remove a librarian and the profile", description = "If-Match required: 428 without it, 412 when stale.")
     @APIResponse(responseCode = "204", description = "Done")
     public Response delete(@PathParam("id") long id) {
-        staff.delete(id, Responses.expectedVersion(headers));
+        staff.delete(id, Responses.requiredVersion(headers));
         return Response.noContent().build();
     }
 
@@ -118,20 +118,23 @@ public class LibrariansResource {
 
     @PUT
     @Path("{id}/profile")
-    @Operation(summary = "Create or replace the librarian's profile", description = "There is only ever one profile per librarian. If-Match (the profile's ETag): 412 when stale.")
+    @Operation(summary = "Create or replace the librarian's profile", description = "There is only ever one profile per librarian. "
+            + "Replacing one needs If-Match (the profile's ETag): 428 without it, 412 when stale; creating one does not.")
     @APIResponse(responseCode = "200", description = "OK",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProfileView.class)))
     public Response putProfile(@PathParam("id") long id, ProfileInput body) {
-        Profile profile = staff.putProfile(id, Responses.expectedVersion(headers), body == null ? null : body.content());
+        // a PUT that creates the profile has no version to match; one that replaces it must name it
+        Long version = staff.hasProfile(id) ? Responses.requiredVersion(headers) : Responses.expectedVersion(headers);
+        Profile profile = staff.putProfile(id, version, body == null ? null : body.content());
         return Responses.changed(ProfileView.of(profile), profile.getVersion());
     }
 
     @DELETE
     @Path("{id}/profile")
-    @Operation(summary = "Remove the librarian's profile")
+    @Operation(summary = "Remove the librarian's profile", description = "If-Match (the profile's ETag) required: 428 without it, 412 when stale.")
     @APIResponse(responseCode = "204", description = "Done")
     public Response deleteProfile(@PathParam("id") long id) {
-        staff.removeProfile(id, Responses.expectedVersion(headers));
+        staff.removeProfile(id, Responses.requiredVersion(headers));
         return Response.noContent().build();
     }
 
@@ -144,6 +147,6 @@ public class LibrariansResource {
     public Response openAccount(@PathParam("id") long id, Requests.NewAccount body) {
         org.library.accounts.Account account = accounts.openForLibrarian(id, body == null ? null : body.data());
         return Response.created(uri.getBaseUriBuilder().path(AccountsResource.class).path(account.getUsername()).build())
-                .entity(Views.AccountView.of(account)).build();
+                .entity(Views.AccountView.of(account, 0)).build();
     }
 }

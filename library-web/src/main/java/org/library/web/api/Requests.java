@@ -37,7 +37,7 @@ public final class Requests {
             @Schema(example = "3", minimum = "1", maximum = "10000", required = true) Integer copies,
             @Schema(example = "12", required = true) Long authorId) {
         BookData data() {
-            return new BookData(isbn, title, publicationYear, copies == null ? 0 : copies, authorId);
+            return new BookData(isbn, title, publicationYear, copies, authorId);
         }
     }
 
@@ -47,8 +47,8 @@ public final class Requests {
             String memberNumber,
             @Schema(example = "Grace Hopper", maxLength = 200, required = true) String name,
             @Schema(example = "grace.hopper@example.org", required = true) String email,
-            @Schema(example = "2026-11-25", description = "Defaults to today.") LocalDate joinedOn,
-            @Schema(example = "true", description = "Defaults to true; false deactivates the card.") Boolean active) {
+            @Schema(example = "2026-11-25", description = "Defaults to today when registering; required when changing (PUT replaces the whole record).") LocalDate joinedOn,
+            @Schema(example = "true", description = "Defaults to true when registering; required when changing; false deactivates the card.") Boolean active) {
         MemberData data() {
             return new MemberData(memberNumber, name, email, joinedOn, active);
         }

@@ -6,6 +6,7 @@ import jakarta.ws.rs.core.Link;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.WebApplicationException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -81,9 +82,24 @@ final class Responses {
     }
 
     /**
-     * The version the client based a change on, from {@code If-Match: "3"}; {@code null} without
-     * the header or with {@code *} (no check). The service compares it with the current version
-     * and refuses a stale one (412).
+     * The version the client based a change of a record on, from {@code If-Match: "3"}: required
+     * on every PUT and DELETE of a record, so that two clients never overwrite each other without
+     * knowing (RFC 6585: 428 when it is missing). {@code If-Match: *} is the client saying, in so
+     * many words, that it wants the change whatever the current version is: {@code null}, no check.
+     *
+     * @throws WebApplicationException 428 when the header is missing
+     */
+    static Long requiredVersion(HttpHeaders headers) {
+        String ifMatch = headers.getHeaderString(HttpHeaders.IF_MATCH);
+        if (ifMatch == null || ifMatch.isBlank()) {
+            throw new WebApplicationException(Response.Status.PRECONDITION_REQUIRED);
+        }
+        return expectedVersion(headers);
+    }
+
+    /**
+     * The version in {@code If-Match}, {@code null} without the header or with {@code *} (no check).
+     * The service compares it with the current version and refuses a stale one (412).
      */
     static Long expectedVersion(HttpHeaders headers) {
         String ifMatch = headers.getHeaderString(HttpHeaders.IF_MATCH);
@@ -95,11 +111,11 @@ final class Responses {
             value = value.substring(2);
         }
         value = value.replace("\"", "");
-        try {
-            return Long.valueOf(value);
-        } catch (NumberFormatException e) {
+        java.util.OptionalLong version = org.library.platform.Numbers.parseLong(value);
+        if (version.isEmpty()) {
             throw new InvalidInputException(List.of(new FieldViolation("If-Match",
                     "must be an ETag this API gave out, such as \"3\"")));
         }
+        return version.getAsLong();
     }
 }

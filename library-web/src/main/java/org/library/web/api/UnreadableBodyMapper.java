@@ -20,6 +20,10 @@ public class UnreadableBodyMapper implements ExceptionMapper<ProcessingException
 
     @Override
     public Response toResponse(ProcessingException e) {
+        return RequestBodies.tooLarge(e, uriInfo.getRequestUri()).orElseGet(() -> unreadable(e));
+    }
+
+    private Response unreadable(ProcessingException e) {
         return Problem.of("unreadable-body", "Unreadable request body", Response.Status.BAD_REQUEST,
                 "The body is not JSON of the documented shape: check syntax and value types.", uriInfo.getRequestUri())
                 .toResponse();

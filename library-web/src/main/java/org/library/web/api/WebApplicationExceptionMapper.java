@@ -10,7 +10,8 @@ import java.util.Locale;
 
 /**
  * Failures the JAX-RS runtime detects before a resource runs — unknown route (404), wrong method
- * (405), unsupported media type (415), unacceptable media type (406), unreadable body (400) — as
+ * (405), unsupported media type (415), unacceptable media type (406), unreadable body (400), a
+ * change without {@code If-Match} (428) — as
  * problem documents instead of the server's HTML error pages.
  */
 @Provider
@@ -21,6 +22,10 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
 
     @Override
     public Response toResponse(WebApplicationException e) {
+        java.util.Optional<Response> tooLarge = RequestBodies.tooLarge(e, uriInfo.getRequestUri());
+        if (tooLarge.isPresent()) {
+            return tooLarge.get();
+        }
         Response original = e.getResponse();
         Response.StatusType status = original.getStatusInfo();
         String code = status.getReasonPhrase().toLowerCase(Locale.ROOT).replace(' ', '-');
@@ -32,6 +37,8 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
             case 406 -> uriInfo.getPath().replaceFirst("^/", "").startsWith("exports") ? "This resource answers text/csv only."
                     : "This resource answers application/json only.";
             case 400 -> "The request could not be read; check that the body is well-formed JSON of the documented shape.";
+            case 428 -> "Send the record's ETag in If-Match (read it first: GET gives it), so that a change made by someone "
+                    + "else in the meantime is not overwritten; If-Match: * changes it whatever its version.";
             default -> status.getReasonPhrase() + ".";
         };
         Response.ResponseBuilder answer = Response.status(status.getStatusCode()).type(Problem.MEDIA_TYPE)

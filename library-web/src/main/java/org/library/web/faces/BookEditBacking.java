@@ -50,7 +50,7 @@ public class BookEditBacking implements Serializable {
     }
 
     public String save() {
-        BookData data = new BookData(isbn, title, publicationYear, copies == null ? 0 : copies,
+        BookData data = new BookData(isbn, title, publicationYear, copies,
                 author == null ? null : author.getId());
         Book saved;
         if (isCreating()) {

@@ -36,6 +36,16 @@ public final class ApiClient {
         return given().baseUri(api).contentType(ContentType.JSON).accept(ContentType.JSON);
     }
 
+    /** The current ETag of a record (as a client reads it before changing or deleting the record). */
+    public String etag(String path) {
+        return request().get(path).then().statusCode(200).extract().header("ETag");
+    }
+
+    /** A request as the admin that names the record's current version in {@code If-Match}. */
+    public RequestSpecification current(String path) {
+        return request().header("If-Match", etag(path));
+    }
+
     public ValidatableResponse post(String path, Object body) {
         return request().body(body).when().post(path).then();
     }

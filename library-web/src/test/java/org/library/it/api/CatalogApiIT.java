@@ -139,10 +139,10 @@ class CatalogApiIT {
         long author = api.author("Short-lived");
         long book = api.book(author, TestData.isbn(), 1);
 
-        api.request().delete("/authors/{id}", author).then().statusCode(409).contentType(PROBLEM)
+        api.current("/authors/" + author).delete("/authors/{id}", author).then().statusCode(409).contentType(PROBLEM)
                 .body("type", endsWith("/author-has-books"));
-        api.request().delete("/books/{id}", book).then().statusCode(204);
-        api.request().delete("/authors/{id}", author).then().statusCode(204);
+        api.current("/books/" + book).delete("/books/{id}", book).then().statusCode(204);
+        api.current("/authors/" + author).delete("/authors/{id}", author).then().statusCode(204);
         api.request().get("/authors/{id}", author).then().statusCode(404).contentType(PROBLEM)
                 .body("type", endsWith("/author-not-found"));
     }
@@ -152,7 +152,7 @@ class CatalogApiIT {
         long author = api.author("Fixed Isbn");
         long book = api.book(author, TestData.isbn(), 1);
 
-        api.request().body(Map.of("isbn", TestData.isbn(), "title", "T", "copies", 1, "authorId", author))
+        api.current("/books/" + book).body(Map.of("isbn", TestData.isbn(), "title", "T", "copies", 1, "authorId", author))
                 .put("/books/{id}", book).then().statusCode(400).body("errors.field", hasItem("isbn"));
     }
 
@@ -202,17 +202,17 @@ class CatalogApiIT {
         String isbn = TestData.isbn();
         long book = api.create("/books", Map.of("isbn", isbn, "title", "Old " + before, "copies", 1, "authorId", author));
 
-        api.request().body(Map.of("isbn", isbn, "title", "New " + after, "copies", 1, "authorId", author))
+        api.current("/books/" + book).body(Map.of("isbn", isbn, "title", "New " + after, "copies", 1, "authorId", author))
                 .put("/books/{id}", book).then().statusCode(200);
         api.request().queryParam("q", "old " + before).get("/books").then().body("items", hasSize(0));
         api.request().queryParam("q", "new " + after).get("/books").then().body("items.id", is(java.util.List.of((int) book)));
 
-        api.request().body(Map.of("name", "Other " + after)).put("/authors/{id}", author).then().statusCode(200);
+        api.current("/authors/" + author).body(Map.of("name", "Other " + after)).put("/authors/{id}", author).then().statusCode(200);
         api.request().queryParam("q", "renamed").queryParam("authorId", author).get("/books").then().body("items", hasSize(0));
         api.request().queryParam("q", "other").queryParam("authorId", author).get("/books").then()
                 .body("items.id", is(java.util.List.of((int) book)));
 
-        api.request().delete("/books/{id}", book).then().statusCode(204);
+        api.current("/books/" + book).delete("/books/{id}", book).then().statusCode(204);
         api.request().queryParam("q", after).get("/books").then().body("items", hasSize(0));
     }
 

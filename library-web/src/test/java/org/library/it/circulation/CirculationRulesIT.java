@@ -27,6 +27,7 @@ import org.library.catalog.CopiesBelowOnLoanException;
 import org.library.circulation.CirculationPolicy;
 import org.library.circulation.CirculationService;
 import org.library.circulation.Hold;
+import org.library.circulation.HoldLimitReachedException;
 import org.library.circulation.HoldNotActiveException;
 import org.library.circulation.HoldRefusedException;
 import org.library.circulation.Loan;
@@ -77,7 +78,31 @@ class CirculationRulesIT {
     @Test
     void theDefaultsAreThoseTheReadmeDocuments() {
         assertThat(List.of(policy.loanPeriodDays(), policy.maxLoans(), policy.maxRenewals(), policy.renewalGraceDays(),
-                policy.holdPickupDays())).containsExactly(21, 5, 2, 3, 3);
+                policy.holdPickupDays(), policy.maxHolds())).containsExactly(21, 5, 2, 3, 3, 10);
+    }
+
+    @Test
+    void aMemberMayHaveAtMostTheLimitOfHoldsWaitingOrReady() {
+        Member ada = member();
+        Member holder = member();
+        for (int i = 0; i < policy.maxHolds(); i++) {
+            if (i > 0 && i % policy.maxLoans() == 0) {
+                holder = member(); // each holder within their own loan limit
+            }
+            Book out = book(1);
+            circulation.borrow(holder.getId(), out.getId());
+            circulation.placeHold(ada.getId(), out.getId());
+        }
+        Book oneMore = book(1);
+        circulation.borrow(member().getId(), oneMore.getId());
+
+        assertThatThrownBy(() -> circulation.placeHold(ada.getId(), oneMore.getId()))
+                .isInstanceOf(HoldLimitReachedException.class).hasMessageContaining("the most a member may have");
+        assertThat(circulation.queue(oneMore.getId())).isEmpty();
+
+        Hold first = circulation.holds(ada.getId()).get(0);
+        circulation.cancelHold(ada.getId(), first.getId());
+        assertThat(circulation.placeHold(ada.getId(), oneMore.getId()).getStatus()).isEqualTo(Hold.Status.WAITING);
     }
 
     @Test
