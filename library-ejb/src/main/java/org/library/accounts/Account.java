@@ -1,6 +1,7 @@
 package org.library.accounts;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -18,6 +19,7 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Objects;
 import org.library.members.Member;
+import org.library.platform.BooleanToIntegerConverter;
 import org.library.staff.Librarian;
 
 /**
@@ -63,11 +65,21 @@ public class Account implements Serializable {
     @JoinColumn(name = "member_id", unique = true, updatable = false)
     private Member member;
 
+    /** Failed logins since the last successful one, from any client: for staff to see, never a lock. */
     @Column(name = "failed_logins", nullable = false)
     private int failedLogins;
 
-    @Column(name = "locked_until")
-    private Instant lockedUntil;
+    @Convert(converter = BooleanToIntegerConverter.class)
+    @Column(nullable = false)
+    private boolean locked;
+
+    @Convert(converter = BooleanToIntegerConverter.class)
+    @Column(nullable = false, updatable = false)
+    private boolean demo;
+
+    /** Changes when the password changes or staff lock the account: older page sessions end. */
+    @Column(name = "session_generation", nullable = false)
+    private int sessionGeneration;
 
     @Column(name = "password_changed_at", nullable = false)
     private Instant passwordChangedAt;
@@ -101,16 +113,29 @@ public class Account implements Serializable {
         return username == null ? null : username.strip().toLowerCase(Locale.ROOT);
     }
 
-    /** A new password also ends a lock: the owner or staff has just proven who they are. */
+    /** A new password ends the sessions opened with the old one. */
     void changePassword(String newHash, Instant now) {
         this.passwordHash = Objects.requireNonNull(newHash);
         this.passwordChangedAt = now;
         this.failedLogins = 0;
-        this.lockedUntil = null;
+        this.sessionGeneration++;
     }
 
-    boolean isLocked(Instant now) {
-        return lockedUntil != null && now.isBefore(lockedUntil);
+    /** Staff lock the account: no login until they lift it, and its open sessions end. */
+    void lock() {
+        if (!locked) {
+            locked = true;
+            sessionGeneration++;
+        }
+    }
+
+    void unlock() {
+        locked = false;
+    }
+
+    /** Opened by the demo data, with the password the README publishes. */
+    void markDemo() {
+        this.demo = true;
     }
 
     public Caller caller() {
@@ -137,8 +162,16 @@ public class Account implements Serializable {
         return failedLogins;
     }
 
-    public Instant getLockedUntil() {
-        return lockedUntil;
+    public boolean isLocked() {
+        return locked;
+    }
+
+    public boolean isDemo() {
+        return demo;
+    }
+
+    public int getSessionGeneration() {
+        return sessionGeneration;
     }
 
     public Instant getPasswordChangedAt() {

@@ -2,6 +2,8 @@ package org.library.accounts;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -21,13 +23,9 @@ import org.library.platform.Writes;
 import org.library.staff.Librarian;
 
 /**
- * Login accounts: checking a password, opening an account for a librarian or a member, changing
- * and resetting passwords. Each public method is one transaction.
- *
- * <p>Repeated failed logins lock an account for a while ({@code library.login.max-failures},
- * default 5 in a row; {@code library.login.lock-minutes}, default 15): a password guesser gets a
- * handful of tries per quarter hour, the owner waits or asks staff for a reset (see
- * {@link LoginAttempts}).
+ * Login accounts: opening an account for a librarian or a member, changing and resetting passwords,
+ * locking. Each public method is one transaction. Checking a password is {@link Logins}'s, with
+ * the throttles that make guessing slow ({@link LoginThrottle}, {@link ClientThrottle}).
  */
 @Stateless
 public class AccountService {
@@ -51,7 +49,13 @@ public class AccountService {
     private VerifiedCredentials verified;
 
     @Inject
-    private LoginAttempts attempts;
+    private Logins logins;
+
+    @jakarta.ejb.EJB
+    private LoginThrottle throttle;
+
+    @jakarta.annotation.Resource
+    private jakarta.ejb.SessionContext context;
 
     @Inject
     private Inputs inputs;
@@ -64,41 +68,21 @@ public class AccountService {
         hashes.initialize(HASH_PARAMETERS);
     }
 
+    /** What a login needs of the account, if there is one by that name ({@link Logins}). */
+    public Optional<LoginCandidate> loginCandidate(String username) {
+        return byUsername(username).map(LoginCandidate::of);
+    }
+
     /**
-     * Checks a user name and password. A locked account refuses even the right password; an
-     * unknown user name costs the same PBKDF2 work as a known one, so that timing does not tell
-     * which names exist.
-     *
-     * @return the caller, when the password is right and the account not locked
+     * The session generation of an account that may log in: a page session opened under another
+     * generation (before a password change, a reset or a lock) has ended. Empty when the account is
+     * gone or locked. Read on every page request of a logged-in person, so it reads one column.
      */
-    public Optional<Caller> authenticate(String username, String password) {
-        if (username == null || password == null || password.length() > PasswordPolicy.MAX_LENGTH * 4) {
-            return Optional.empty();
-        }
-        Instant now = clock.instant();
-        Optional<Account> found = byUsername(username);
-        if (found.isEmpty()) {
-            hashes.verify(password.toCharArray(), verified.decoyHash(hashes));
-            LOG.info("Login refused: unknown user name.");
-            return Optional.empty();
-        }
-        Account account = found.get();
-        if (account.isLocked(now)) {
-            LOG.info(() -> "Login refused: account " + account.getId() + " is locked until " + account.getLockedUntil() + ".");
-            return Optional.empty();
-        }
-        if (verified.matches(account.getUsername(), account.getPasswordHash(), password, now)) {
-            return Optional.of(account.caller());
-        }
-        if (!hashes.verify(password.toCharArray(), account.getPasswordHash())) {
-            attempts.failed(account.getId(), now);
-            return Optional.empty();
-        }
-        verified.remember(account.getUsername(), account.getPasswordHash(), password, now);
-        if (account.getFailedLogins() > 0 || account.getLockedUntil() != null) {
-            attempts.succeeded(account.getId());
-        }
-        return Optional.of(account.caller());
+    public java.util.OptionalInt sessionGeneration(String username) {
+        return em.createQuery("SELECT a.sessionGeneration FROM Account a WHERE a.username = :username AND a.locked = :locked",
+                        Integer.class)
+                .setParameter("username", Account.normalise(username)).setParameter("locked", false)
+                .getResultStream().mapToInt(Integer::intValue).findFirst();
     }
 
     /** The logged-in caller behind a user name the container has authenticated. */
@@ -145,18 +129,65 @@ public class AccountService {
         return persist(Account.forLibrarian(data.username(), hash(data.password()), librarian, clock.instant()));
     }
 
-    /** The owner changes their password, proving it with the current one (which counts as a login attempt). */
-    public void changeOwnPassword(String username, String currentPassword, String newPassword) {
-        Account account = account(username);
-        if (currentPassword == null || authenticate(username, currentPassword).isEmpty()) {
-            throw new InvalidInputException(List.of(new FieldViolation("currentPassword", "is not your current password")));
+    /**
+     * The owner changes their password, proving it with the current one: a login like any other,
+     * throttled and counted for the client, checked with no transaction open (hence
+     * NOT_SUPPORTED here, and the change itself in a transaction of its own after the check).
+     *
+     * @param client the client's address, as for a login
+     * @return the account's new session generation: the session that made the change carries on under it
+     * @throws TooManyAttemptsException when the client must wait (too many failed logins, or too many at once)
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public int changeOwnPassword(String username, String currentPassword, String newPassword, String client) {
+        LoginResult check = logins.authenticate(username, currentPassword, client);
+        switch (check.outcome()) {
+            case AUTHENTICATED -> {
+                return context.getBusinessObject(AccountService.class).setPassword(username, newPassword);
+            }
+            case THROTTLED, BUSY -> throw new TooManyAttemptsException(check.retryAfter());
+            default -> throw new InvalidInputException(List.of(new FieldViolation("currentPassword", "is not your current password")));
         }
-        setPassword(account, newPassword);
     }
 
-    /** Staff set a new password, e.g. for a member who forgot theirs; this also lifts a lock. */
+    /** The change of {@link #changeOwnPassword}, once the current password is proven. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public int setPassword(String username, String newPassword) {
+        Account account = account(username);
+        setPassword(account, newPassword);
+        return account.getSessionGeneration();
+    }
+
+    /**
+     * Staff set a new password, e.g. for a member who forgot theirs: every client blocked from the
+     * account may try again, and the account's open sessions end.
+     */
     public void resetPassword(String username, String newPassword) {
-        setPassword(account(username), newPassword);
+        Account account = account(username);
+        setPassword(account, newPassword);
+        throttle.forgetAll(account.getUsername());
+    }
+
+    /** Staff lock the account (a lost card, a suspected break-in): no login, and its open sessions end. */
+    public Account lock(String username) {
+        Account account = account(username);
+        account.lock();
+        verified.forget(account.getUsername());
+        LOG.warning(() -> "Account " + account.getId() + " locked by staff.");
+        return account;
+    }
+
+    /** Staff lift their lock. */
+    public Account unlock(String username) {
+        Account account = account(username);
+        account.unlock();
+        LOG.info(() -> "Account " + account.getId() + " unlocked by staff.");
+        return account;
+    }
+
+    /** Clients blocked from the account's user name now (after repeated failed logins), for staff to see. */
+    public long blockedClients(String username) {
+        return throttle.blockedClients(Account.normalise(username));
     }
 
     /**
@@ -187,8 +218,23 @@ public class AccountService {
     public void openDemoAccounts(List<Member> members, List<Librarian> librarians, String password) {
         String hash = hash(password);
         Instant now = clock.instant();
-        members.forEach(m -> em.persist(Account.forMember(m.getMemberNumber(), hash, m, now)));
-        librarians.forEach(l -> em.persist(Account.forLibrarian(l.getEmployeeNumber(), hash, l, now)));
+        members.forEach(m -> persistDemo(Account.forMember(m.getMemberNumber(), hash, m, now)));
+        librarians.forEach(l -> persistDemo(Account.forLibrarian(l.getEmployeeNumber(), hash, l, now)));
+    }
+
+    private void persistDemo(Account account) {
+        account.markDemo();
+        em.persist(account);
+    }
+
+    /**
+     * Removes the accounts the demo data opened (their password is published): on every start that
+     * is not a demo's, so that they never exist on a server that was not started for one.
+     *
+     * @return how many there were
+     */
+    public int removeDemoAccounts() {
+        return em.createQuery("DELETE FROM Account a WHERE a.demo = :demo").setParameter("demo", true).executeUpdate();
     }
 
     /** How many staff accounts exist: the first start creates one when there is none. */

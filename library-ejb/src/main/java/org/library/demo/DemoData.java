@@ -36,11 +36,13 @@ import org.library.staff.Librarian;
 import org.library.staff.ProfileContent;
 
 /**
- * Fills an empty database with a small, real catalogue (public-domain authors and their books),
- * some members, two librarians with profiles and a few loans — one of them overdue — so that a
- * first start shows something. Runs once, after the schema migration, only when the database
- * holds no author, member or librarian; {@code -Dlibrary.demo-data=false} (or
- * {@code LIBRARY_DEMO_DATA=false}) switches it off.
+ * For a demo only ({@code -Dlibrary.demo-data=true} or {@code LIBRARY_DEMO_DATA=true}; off by
+ * default, so that a deployment with no settings has no known password): fills an empty database
+ * with a small, real catalogue (public-domain authors and their books), some members, two
+ * librarians with profiles and a few loans — one of them overdue — and a login account for each
+ * person, all with one published password. Runs after the schema migration, and only when the
+ * database holds no author and no member. A start without the switch removes those accounts
+ * again, so that a demo database later served for real has no known password in it.
  */
 @Singleton
 @Startup
@@ -71,10 +73,16 @@ public class DemoData {
 
     @PostConstruct
     void seedIfEmpty() {
-        if (!org.library.platform.Settings.flag(SWITCH, true)) {
-            LOG.info("Demo data switched off (" + SWITCH + "=false).");
+        if (!org.library.platform.Settings.flag(SWITCH, false)) {
+            int removed = accounts.removeDemoAccounts();
+            if (removed > 0) {
+                LOG.warning(() -> "Not started for a demo (" + SWITCH + " is not true): removed the " + removed
+                        + " demo login account(s), whose password is published. The demo records stay.");
+            }
             return;
         }
+        LOG.warning(() -> "Started for a demo (" + SWITCH + "=true): demo accounts log in with the published password "
+                + DEMO_PASSWORD + ". Never on a server that holds real data.");
         // librarians do not count: the first start's admin account is one (AdminAccount runs first)
         long existing = em.createQuery("SELECT COUNT(a) FROM Author a", Long.class).getSingleResult()
                 + em.createQuery("SELECT COUNT(m) FROM Member m", Long.class).getSingleResult();

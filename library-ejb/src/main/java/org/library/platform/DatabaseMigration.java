@@ -51,7 +51,7 @@ public class DatabaseMigration {
         MigrateResult result = Flyway.configure(DatabaseMigration.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
-                .javaMigrations(new org.library.catalog.BookWordsMigration())
+                .javaMigrations(new org.library.catalog.BookWordsMigration(), new InstallationSecretsMigration())
                 .load()
                 .migrate();
         LOG.info(() -> "Database schema at version " + result.targetSchemaVersion + " ("

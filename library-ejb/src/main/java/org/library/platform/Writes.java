@@ -14,9 +14,6 @@ import java.util.function.Function;
  */
 public final class Writes {
 
-    /** SQLState class 23: integrity constraint violation (standard SQL; Derby and PostgreSQL). */
-    private static final String INTEGRITY_VIOLATION_CLASS = "23";
-
     private Writes() {
     }
 
@@ -38,21 +35,11 @@ public final class Writes {
         } catch (OptimisticLockException e) {
             throw new StaleVersionException(kind, id);
         } catch (PersistenceException e) {
-            Optional<SQLException> violation = integrityViolation(e);
+            Optional<SQLException> violation = SqlStates.integrityViolation(e);
             if (violation.isPresent()) {
                 throw onConflict.apply(String.valueOf(violation.get().getMessage()).toUpperCase(java.util.Locale.ROOT));
             }
             throw e;
         }
-    }
-
-    static Optional<SQLException> integrityViolation(Throwable t) {
-        for (Throwable c = t; c != null; c = c.getCause()) {
-            if (c instanceof SQLException sql && sql.getSQLState() != null
-                    && sql.getSQLState().startsWith(INTEGRITY_VIOLATION_CLASS)) {
-                return Optional.of(sql);
-            }
-        }
-        return Optional.empty();
     }
 }

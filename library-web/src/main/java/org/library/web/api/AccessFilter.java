@@ -17,14 +17,17 @@ import java.lang.reflect.Method;
 import java.util.Arrays;
 import org.library.accounts.Role;
 import org.library.web.security.LibraryAuthenticationMechanism;
+import org.library.web.security.LibraryAuthenticationMechanism.Refusal;
 
 /**
  * Who may call which resource method, from its {@code @PermitAll} / {@code @RolesAllowed} (the
  * method's, else its class's). A method with neither is staff-only: forgetting an annotation
  * closes a door rather than opening one. Anonymous where a role is needed, or wrong credentials
  * anywhere: 401 with a Basic challenge; a role that does not suffice: 403; both as problem
- * documents. Record-level rules (a member sees only their own loans) are the resources' own,
- * through {@code CurrentCaller}.
+ * documents. Credentials the authentication refused before any password check — a client that
+ * must wait (429) or a database or password checker that cannot answer now (503) — are answered
+ * here too, with {@code Retry-After}. Record-level rules (a member sees only their own loans) are
+ * the resources' own, through {@code CurrentCaller}.
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION) // before any role filter the runtime adds itself (Payara registers Jersey's), so that every refusal is ours
@@ -46,9 +49,19 @@ public class AccessFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        if (Boolean.TRUE.equals(servletRequest.getAttribute(LibraryAuthenticationMechanism.API_CREDENTIALS_REFUSED))) {
-            request.abortWith(unauthenticated("The user name or password is wrong, or the account is locked for a "
-                    + "while after repeated failed logins."));
+        if (servletRequest.getAttribute(LibraryAuthenticationMechanism.REFUSAL) instanceof Refusal refusal) {
+            request.abortWith(switch (refusal.kind()) {
+                case WRONG -> unauthenticated("The user name or password is wrong, or the account is locked.");
+                case THROTTLED -> Response.fromResponse(Problem.of("too-many-attempts", "Too many failed logins",
+                        Response.Status.TOO_MANY_REQUESTS, "Too many failed logins from your address; no password was "
+                                + "checked. Try again after " + refusal.retryAfterSeconds() + " s.", uriInfo.getRequestUri())
+                        .toResponse()).header("Retry-After", refusal.retryAfterSeconds()).build();
+                case BUSY -> Response.fromResponse(Problem.of("busy", "Busy, try again", Response.Status.SERVICE_UNAVAILABLE,
+                                "Too many logins are being checked at once; nothing was counted. Try again after "
+                                        + refusal.retryAfterSeconds() + " s.", uriInfo.getRequestUri()).toResponse())
+                        .header("Retry-After", refusal.retryAfterSeconds()).build();
+                case UNAVAILABLE -> UnexpectedExceptionMapper.unavailable(uriInfo.getRequestUri());
+            });
             return;
         }
         Method method = resource.getResourceMethod();

@@ -6,6 +6,7 @@ import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import org.library.accounts.TooManyAttemptsException;
 import org.library.platform.AccessDeniedException;
 import org.library.platform.InvalidInputException;
 import org.library.platform.LibraryException;
@@ -26,6 +27,11 @@ public class LibraryExceptionMapper implements ExceptionMapper<LibraryException>
     public Response toResponse(LibraryException e) {
         if (e instanceof InvalidInputException invalid) {
             return Problem.invalid(invalid.violations(), uriInfo.getRequestUri()).toResponse();
+        }
+        if (e instanceof TooManyAttemptsException tooMany) {
+            return Response.fromResponse(Problem.of(e.code(), "Too many attempts", Status.TOO_MANY_REQUESTS, e.getMessage(),
+                    uriInfo.getRequestUri()).toResponse()).header("Retry-After",
+                    Math.max(1, (tooMany.retryAfter().toMillis() + 999) / 1000)).build();
         }
         Status status;
         String title;

@@ -31,7 +31,7 @@ public class LockConflictRetry {
             try {
                 return call.proceed();
             } catch (Exception e) {
-                if (attempt == ATTEMPTS || !UnexpectedExceptionMapper.isTransientLockConflict(e)) {
+                if (attempt == ATTEMPTS || !org.library.platform.SqlStates.isTransientConflict(e)) {
                     throw e;
                 }
                 int attemptMade = attempt;

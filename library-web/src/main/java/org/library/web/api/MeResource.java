@@ -3,11 +3,13 @@ package org.library.web.api;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -18,6 +20,7 @@ import org.library.accounts.Role;
 import org.library.web.api.Requests.PasswordChange;
 import org.library.web.api.Views.CallerView;
 import org.library.web.security.CurrentCaller;
+import org.library.web.security.LibraryAuthenticationMechanism;
 
 /** The caller's own account: who am I, and changing my password. */
 @Path("me")
@@ -34,6 +37,9 @@ public class MeResource {
     @Inject
     CurrentCaller caller;
 
+    @Context
+    HttpServletRequest request;
+
     @GET
     @Operation(summary = "Who am I", description = "The caller's user name, role, and their librarian or member id.")
     public CallerView me() {
@@ -43,11 +49,12 @@ public class MeResource {
     @PUT
     @Path("password")
     @Operation(summary = "Change my password", description = "400 when the current password is wrong (which counts as a "
-            + "failed login) or the new one is refused by the policy: 10 to 128 characters, not containing the user name.")
+            + "failed login) or the new one is refused by the policy: 10 to 128 characters, not containing the user name; "
+            + "429 when this client must wait after repeated failures. The account's page sessions end.")
     @APIResponse(responseCode = "204", description = "Changed")
     public Response changeOwnPassword(PasswordChange body) {
         accounts.changeOwnPassword(caller.getName(), body == null ? null : body.currentPassword(),
-                body == null ? null : body.newPassword());
+                body == null ? null : body.newPassword(), LibraryAuthenticationMechanism.client(request));
         return Response.noContent().build();
     }
 }

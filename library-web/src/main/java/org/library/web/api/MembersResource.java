@@ -120,20 +120,20 @@ public class MembersResource {
 
     @PUT
     @Path("{id}")
-    @Operation(summary = "Change a member", description = "Name, e-mail, joinedOn, active (false deactivates). The member number cannot change. If-Match: 412 when stale.")
+    @Operation(summary = "Replace a member", description = "The whole record: memberNumber (unchanged), name, e-mail, joinedOn, active (false deactivates), each required. If-Match required: 428 without it, 412 when stale.")
     @APIResponse(responseCode = "200", description = "OK",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MemberView.class)))
     public Response update(@PathParam("id") long id, MemberInput body) {
-        Member member = members.update(id, Responses.expectedVersion(headers), body == null ? null : body.data());
+        Member member = members.update(id, Responses.requiredVersion(headers), body == null ? null : body.data());
         return Responses.changed(MemberView.of(member), member.getVersion());
     }
 
     @DELETE
     @Path("{id}")
-    @Operation(summary = "Delete a member and their loan history", description = "409 while they hold books.")
+    @Operation(summary = "Delete a member and their loan history", description = "409 while they hold books or have holds. If-Match required: 428 without it, 412 when stale.")
     @APIResponse(responseCode = "204", description = "Done")
     public Response delete(@PathParam("id") long id) {
-        members.delete(id, Responses.expectedVersion(headers));
+        members.delete(id, Responses.requiredVersion(headers));
         return Response.noContent().build();
     }
 
@@ -232,6 +232,6 @@ public class MembersResource {
     public Response openAccount(@PathParam("id") long id, NewAccount body) {
         Account account = accounts.openForMember(id, body == null ? null : body.data());
         return Response.created(uri.getBaseUriBuilder().path(AccountsResource.class).path(account.getUsername()).build())
-                .entity(AccountView.of(account)).build();
+                .entity(AccountView.of(account, 0)).build();
     }
 }

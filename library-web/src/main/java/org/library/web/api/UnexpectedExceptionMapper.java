@@ -5,14 +5,15 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import org.library.platform.SqlStates;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The last resort for a failure no other mapper knows. A transaction the database aborted for a
- * lock conflict (deadlock victim, lock wait timeout) changed nothing and is answered 503 with
- * {@code Retry-After}. Anything else is a defect or an outage, not bad input:
+ * The last resort for a failure no other mapper knows. A database that does not answer, and a
+ * transaction the database aborted for a lock conflict (deadlock victim, lock wait timeout),
+ * changed nothing and are answered 503 with {@code Retry-After}. Anything else is a defect or an outage, not bad input:
  * logged in full with an incident id, answered as a 500 problem that carries the id and nothing
  * of the exception (no stack trace, no server internals). Business failures and invalid input
  * never get here: they have their own mappers.
@@ -20,14 +21,14 @@ import java.util.logging.Logger;
 @Provider
 public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
 
-    /** SQLState class 40: the database rolled the transaction back (deadlock victim, lock timeout). */
-    static boolean isTransientLockConflict(Throwable e) {
-        for (Throwable c = e; c != null; c = c.getCause()) {
-            if (c instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("40")) {
-                return true;
-            }
-        }
-        return false;
+    /** How long a client waits before asking again while the database does not answer: about what it takes to come back. */
+    static final int UNAVAILABLE_RETRY_SECONDS = 5;
+
+    /** 503 with {@code Retry-After}: the database does not answer; nothing was changed. */
+    static Response unavailable(java.net.URI instance) {
+        return Response.fromResponse(Problem.of("unavailable", "Service unavailable", Response.Status.SERVICE_UNAVAILABLE,
+                "The library's database does not answer right now; nothing was changed. Try again in a few seconds.",
+                instance).toResponse()).header("Retry-After", UNAVAILABLE_RETRY_SECONDS).build();
     }
 
     private static final Logger LOG = Logger.getLogger(UnexpectedExceptionMapper.class.getName());
@@ -37,7 +38,15 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable e) {
-        if (isTransientLockConflict(e)) {
+        java.util.Optional<Response> tooLarge = RequestBodies.tooLarge(e, uriInfo.getRequestUri());
+        if (tooLarge.isPresent()) {
+            return tooLarge.get();
+        }
+        if (SqlStates.isUnavailable(e)) {
+            LOG.log(Level.WARNING, "The database does not answer ({0}) on {1}", new Object[] {e, uriInfo.getRequestUri()});
+            return unavailable(uriInfo.getRequestUri());
+        }
+        if (SqlStates.isTransientConflict(e)) {
             LOG.log(Level.INFO, "Transaction aborted by a lock conflict on {0}; the client may retry", uriInfo.getRequestUri());
             return Response.fromResponse(Problem.of("busy", "Busy, try again", Response.Status.SERVICE_UNAVAILABLE,
                     "The request met a concurrent one on the same records and was rolled back; nothing was "

@@ -76,13 +76,19 @@ public final class Views {
     }
 
     /** A login account, as staff see it; never a hash. */
+    /**
+     * @param failedLogins   failed logins since the last successful one, from any client
+     * @param blockedClients clients blocked from this account now after repeated failures (each
+     *                       waits; the owner's own client is not blocked by others' failures)
+     * @param locked         locked by staff: no login at all
+     */
     public record AccountView(String username, String role, Long librarianId, Long memberId, int failedLogins,
-                              Instant lockedUntil, Instant passwordChangedAt) {
+                              long blockedClients, boolean locked, Instant passwordChangedAt) {
 
-        public static AccountView of(org.library.accounts.Account account) {
+        public static AccountView of(org.library.accounts.Account account, long blockedClients) {
             org.library.accounts.Caller caller = account.caller();
             return new AccountView(account.getUsername(), account.getRole().name(), caller.librarianId(), caller.memberId(),
-                    account.getFailedLogins(), account.getLockedUntil(), account.getPasswordChangedAt());
+                    account.getFailedLogins(), blockedClients, account.isLocked(), account.getPasswordChangedAt());
         }
     }
 

@@ -9,11 +9,13 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.validator.ValidatorException;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.Objects;
 import org.library.accounts.AccountService;
 import org.library.accounts.Caller;
 import org.library.platform.AccessDeniedException;
 import org.library.web.security.CurrentCaller;
+import org.library.web.security.LibraryAuthenticationMechanism;
 
 /**
  * "My account" ({@code account.xhtml}), for whoever is logged in: their user name and role, and
@@ -45,8 +47,11 @@ public class AccountBacking {
 
     public String changePassword() {
         Caller owner = caller.get().orElseThrow(() -> new AccessDeniedException("Log in to change your password."));
-        accounts.changeOwnPassword(owner.username(), currentPassword, newPassword);
-        Messages.flash("Your password was changed. Use the new one from now on.");
+        HttpServletRequest request = (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest();
+        int generation = accounts.changeOwnPassword(owner.username(), currentPassword, newPassword,
+                LibraryAuthenticationMechanism.client(request));
+        LibraryAuthenticationMechanism.carryOn(request, generation); // this session goes on; the account's others end
+        Messages.flash("Your password was changed. Use the new one from now on; you were logged out everywhere else.");
         return Messages.redirect("account");
     }
 

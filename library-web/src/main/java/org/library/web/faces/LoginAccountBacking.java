@@ -4,7 +4,6 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -19,7 +18,8 @@ import org.library.web.security.CurrentCaller;
 /**
  * The "Login account" panel that staff see on a member's and on a librarian's page: open the
  * person's account (user name and first password) when they have none; otherwise its user name,
- * failed logins and lock, and setting a new password (which also lifts a lock). The rules (user
+ * failed logins and the clients blocked after them, setting a new password (which lifts those
+ * blocks), and locking or unlocking the account. The rules (user
  * name pattern, password policy, one account per person) are the account service's; its messages
  * appear beside the fields {@code username}, {@code password} and {@code newPassword}.
  */
@@ -37,14 +37,12 @@ public class LoginAccountBacking implements Serializable {
     @Inject
     private CurrentCaller caller;
 
-    @Inject
-    private Clock clock;
-
     private Long memberId;
     private Long librarianId;
     /** Who the account is for, as messages name them, e.g. {@code Ada Lovelace (M000123)}. */
     private String owner;
     private Account account;
+    private long blockedClients;
     private String username;
     private String password;
     private String newPassword;
@@ -55,6 +53,7 @@ public class LoginAccountBacking implements Serializable {
         memberId = member.getId();
         owner = member.getName() + " (" + member.getMemberNumber() + ")";
         account = accounts.ofMember(memberId).orElse(null);
+        blockedClients = account == null ? 0 : accounts.blockedClients(account.getUsername());
         username = member.getMemberNumber().toLowerCase(Locale.ROOT);
     }
 
@@ -64,6 +63,7 @@ public class LoginAccountBacking implements Serializable {
         librarianId = librarian.getId();
         owner = librarian.getName() + " (" + librarian.getEmployeeNumber() + ")";
         account = accounts.ofLibrarian(librarianId).orElse(null);
+        blockedClients = account == null ? 0 : accounts.blockedClients(account.getUsername());
         username = librarian.getEmployeeNumber().toLowerCase(Locale.ROOT);
     }
 
@@ -90,10 +90,23 @@ public class LoginAccountBacking implements Serializable {
         return instant == null ? "" : WHEN.format(instant.atZone(ZoneId.systemDefault()));
     }
 
-    /** Locked now (after repeated failed logins): the lock's end, else null. */
-    public Instant getLockedUntil() {
-        return account == null || account.getLockedUntil() == null || !account.getLockedUntil().isAfter(clock.instant())
-                ? null : account.getLockedUntil();
+    public String lock() {
+        caller.requireStaff();
+        accounts.lock(account.getUsername());
+        Messages.flash("“" + account.getUsername() + "” is locked: nobody can log in with it until you lift the lock.");
+        return back();
+    }
+
+    public String unlock() {
+        caller.requireStaff();
+        accounts.unlock(account.getUsername());
+        Messages.flash("“" + account.getUsername() + "” is unlocked: " + owner + " can log in again.");
+        return back();
+    }
+
+    /** Clients blocked from the account now after repeated failed logins (each for a while; never the owner's for others' failures). */
+    public long getBlockedClients() {
+        return blockedClients;
     }
 
     /** What a password must be, as the service's policy says. */

@@ -16,6 +16,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.library.web.security.LibraryAuthenticationMechanism;
+import org.library.web.security.LibraryAuthenticationMechanism.Refusal;
 
 /**
  * The login form ({@code login.xhtml?next=/desk.xhtml}) and logging out. The credentials go to
@@ -26,8 +28,7 @@ import java.io.IOException;
 @RequestScoped
 public class LoginBacking {
 
-    static final String FAILED = "Wrong user name or password — or, after repeated failures, the account is locked "
-            + "for a few minutes.";
+    static final String FAILED = "Wrong user name or password — or the account is locked.";
 
     @Inject
     private SecurityContext security;
@@ -52,7 +53,10 @@ public class LoginBacking {
                 faces.responseComplete();
             }
             case SEND_CONTINUE -> faces.responseComplete();
-            default -> faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, FAILED, FAILED));
+            default -> {
+                String why = refusal(external.getRequest());
+                faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, why, why));
+            }
         }
         return null;
     }
@@ -62,6 +66,25 @@ public class LoginBacking {
         ((HttpServletRequest) external.getRequest()).logout();
         external.invalidateSession();
         return "/index?faces-redirect=true";
+    }
+
+    /** What the authentication said of a refused login, as a person should read it. */
+    static String refusal(Object request) {
+        Object refusal = ((HttpServletRequest) request).getAttribute(LibraryAuthenticationMechanism.REFUSAL);
+        if (!(refusal instanceof Refusal why)) {
+            return FAILED;
+        }
+        return switch (why.kind()) {
+            case WRONG -> FAILED;
+            case THROTTLED -> "Too many failed logins from your network: wait " + waiting(why.retryAfterSeconds())
+                    + " before you try again (or ask at the desk for a new password).";
+            case BUSY -> "Many people are logging in right now: try again in a few seconds.";
+            case UNAVAILABLE -> "The library's system does not answer right now: try again in a minute.";
+        };
+    }
+
+    private static String waiting(long seconds) {
+        return seconds < 90 ? seconds + " seconds" : (seconds + 59) / 60 + " minutes";
     }
 
     /** Where to go after logging in: {@code next} when it is a path of this application, else home. */

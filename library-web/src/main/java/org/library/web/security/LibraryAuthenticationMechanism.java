@@ -7,8 +7,6 @@ import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticat
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
-import jakarta.security.enterprise.identitystore.CredentialValidationResult;
-import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -16,7 +14,15 @@ import java.io.Serializable;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.OptionalInt;
 import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.library.accounts.AccountService;
+import org.library.accounts.Caller;
+import org.library.accounts.LoginResult;
+import org.library.accounts.Logins;
+import org.library.platform.SqlStates;
 
 /**
  * How callers prove who they are. Jakarta Security 3 allows one mechanism per application, and
@@ -26,43 +32,88 @@ import java.util.Set;
  *   <li>The REST API ({@code /api/…}) is stateless: HTTP Basic on each request (use it behind
  *       TLS). Basic rather than bearer tokens because every HTTP client and every integration
  *       platform speaks it without a token endpoint, and the password check costs PBKDF2 only
- *       once per few minutes per client (see {@code VerifiedCredentials}). No session is created.
- *       Wrong credentials are marked on the request and answered 401 by the API's access filter,
- *       as a problem document like every other API error.</li>
+ *       once per few minutes per client (see {@link Logins}). No session is created. Wrong
+ *       credentials, a client that must wait, or a database that does not answer are marked on
+ *       the request ({@link Refusal}) and answered by the API's access filter, as a problem
+ *       document like every other API error.</li>
  *   <li>The pages use a form ({@code login.xhtml}, through
  *       {@link jakarta.security.enterprise.SecurityContext#authenticate}); the caller is then kept
  *       in the HTTP session, whose id is changed at login against session fixation. A protected
- *       page asked for anonymously redirects to the form, which comes back to it afterwards.</li>
+ *       page asked for anonymously redirects to the form, which comes back to it afterwards. On
+ *       every request the session's account is checked against the database: a password changed
+ *       or reset, a lock by staff, or the account's deletion ends the session at once, on every
+ *       instance of a cluster (checked on page requests, not on the files a page loads).</li>
  * </ul>
  */
 @ApplicationScoped
 public class LibraryAuthenticationMechanism implements HttpAuthenticationMechanism {
 
-    /** Request attribute set when an API request carried wrong credentials. */
-    public static final String API_CREDENTIALS_REFUSED = "org.library.apiCredentialsRefused";
+    /** Request attribute: why the credentials sent were not accepted ({@link Refusal}). */
+    public static final String REFUSAL = "org.library.authenticationRefusal";
 
     static final String SESSION_CALLER = "org.library.caller";
 
-    /** Who logged in on the pages: kept in the session (serializable, for replicated sessions). */
-    record SessionCaller(String name, Set<String> groups) implements Serializable {
+    private static final Logger LOG = Logger.getLogger(LibraryAuthenticationMechanism.class.getName());
+
+    /**
+     * Why a request's credentials were not accepted.
+     *
+     * @param retryAfterSeconds how long to wait, unless the credentials were wrong
+     */
+    public record Refusal(Kind kind, long retryAfterSeconds) {
+
+        /** Wrong credentials; a client that must wait; too many checks at once; a database that does not answer. */
+        public enum Kind { WRONG, THROTTLED, BUSY, UNAVAILABLE }
+
+        static Refusal of(LoginResult result) {
+            return switch (result.outcome()) {
+                case THROTTLED -> new Refusal(Kind.THROTTLED, result.retryAfterSeconds());
+                case BUSY -> new Refusal(Kind.BUSY, result.retryAfterSeconds());
+                default -> new Refusal(Kind.WRONG, 0);
+            };
+        }
+    }
+
+    /** Who logged in on the pages, and under which session generation: kept in the session (serializable, for replicated sessions). */
+    record SessionCaller(String name, Set<String> groups, int generation) implements Serializable {
     }
 
     @Inject
-    IdentityStoreHandler identityStores;
+    Logins logins;
+
+    @Inject
+    AccountService accounts;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
-        if (isApi(request)) {
-            return basic(request, context);
-        }
-        Credential submitted = context.getAuthParameters().getCredential();
-        if (submitted != null) {
-            return formLogin(request, context, submitted);
-        }
-        HttpSession session = request.getSession(false);
-        if (session != null && session.getAttribute(SESSION_CALLER) instanceof SessionCaller caller) {
-            return context.notifyContainerAboutLogin(caller.name(), caller.groups());
+        try {
+            if (isApi(request)) {
+                return basic(request, context);
+            }
+            Credential submitted = context.getAuthParameters().getCredential();
+            if (submitted instanceof UsernamePasswordCredential credential) {
+                return formLogin(request, context, credential);
+            }
+            HttpSession session = request.getSession(false);
+            if (session != null && session.getAttribute(SESSION_CALLER) instanceof SessionCaller caller) {
+                if (!isPage(request) || stillValid(caller)) {
+                    return context.notifyContainerAboutLogin(caller.name(), caller.groups());
+                }
+                LOG.info("A page session ended: its account's password changed, it was locked, or it is gone.");
+                session.invalidate();
+            }
+        } catch (RuntimeException e) {
+            if (!SqlStates.isUnavailable(e)) {
+                throw e;
+            }
+            // the login could not be checked: answered 503 (API) or with the unavailable page, never a bare 500
+            LOG.log(Level.WARNING, "Authentication could not reach the database: {0}", e.toString());
+            request.setAttribute(REFUSAL, new Refusal(Refusal.Kind.UNAVAILABLE, 5));
+            if (!isApi(request)) {
+                return unavailable(response);
+            }
+            return context.doNothing();
         }
         if (context.isProtected()) {
             return toLoginPage(request, response, context);
@@ -79,6 +130,27 @@ public class LibraryAuthenticationMechanism implements HttpAuthenticationMechani
         HttpAuthenticationMechanism.super.cleanSubject(request, response, context);
     }
 
+    /**
+     * The session generation the page session carries on under after its own account's password
+     * was changed through it (the other sessions of the account end).
+     */
+    public static void carryOn(HttpServletRequest request, int generation) {
+        HttpSession session = request.getSession(false);
+        if (session != null && session.getAttribute(SESSION_CALLER) instanceof SessionCaller caller) {
+            session.setAttribute(SESSION_CALLER, new SessionCaller(caller.name(), caller.groups(), generation));
+        }
+    }
+
+    /** The client's address as the login throttles count it (behind trusted proxies, the forwarded one). */
+    public static String client(HttpServletRequest request) {
+        return ClientAddress.of(request);
+    }
+
+    private boolean stillValid(SessionCaller caller) {
+        OptionalInt generation = accounts.sessionGeneration(caller.name());
+        return generation.isPresent() && generation.getAsInt() == caller.generation();
+    }
+
     private AuthenticationStatus basic(HttpServletRequest request, HttpMessageContext context) {
         String header = request.getHeader("Authorization");
         if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
@@ -91,27 +163,44 @@ public class LibraryAuthenticationMechanism implements HttpAuthenticationMechani
             decoded = "";
         }
         int colon = decoded.indexOf(':');
-        if (colon > 0) {
-            CredentialValidationResult result = identityStores.validate(
-                    new UsernamePasswordCredential(decoded.substring(0, colon), decoded.substring(colon + 1)));
-            if (result.getStatus() == CredentialValidationResult.Status.VALID) {
-                return context.notifyContainerAboutLogin(result);
-            }
+        LoginResult result = colon > 0
+                ? logins.authenticate(decoded.substring(0, colon), decoded.substring(colon + 1), client(request))
+                : null;
+        if (result != null && result.authenticated()) {
+            return context.notifyContainerAboutLogin(result.caller().username(), groups(result.caller()));
         }
-        request.setAttribute(API_CREDENTIALS_REFUSED, Boolean.TRUE);
+        request.setAttribute(REFUSAL, result == null ? new Refusal(Refusal.Kind.WRONG, 0) : Refusal.of(result));
         return context.doNothing();
     }
 
-    private AuthenticationStatus formLogin(HttpServletRequest request, HttpMessageContext context, Credential submitted) {
-        CredentialValidationResult result = identityStores.validate(submitted);
-        if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+    private AuthenticationStatus formLogin(HttpServletRequest request, HttpMessageContext context,
+                                           UsernamePasswordCredential credential) {
+        LoginResult result = logins.authenticate(credential.getCaller(), credential.getPasswordAsString(), client(request));
+        if (!result.authenticated()) {
+            request.setAttribute(REFUSAL, Refusal.of(result));
             return AuthenticationStatus.SEND_FAILURE;
         }
+        Caller caller = result.caller();
+        int generation = accounts.sessionGeneration(caller.username()).orElse(-1);
         request.getSession(true);
         request.changeSessionId();
-        request.getSession().setAttribute(SESSION_CALLER,
-                new SessionCaller(result.getCallerPrincipal().getName(), Set.copyOf(result.getCallerGroups())));
-        return context.notifyContainerAboutLogin(result);
+        request.getSession().setAttribute(SESSION_CALLER, new SessionCaller(caller.username(), groups(caller), generation));
+        return context.notifyContainerAboutLogin(caller.username(), groups(caller));
+    }
+
+    private static Set<String> groups(Caller caller) {
+        return Set.of(caller.role().name());
+    }
+
+    /** A page asked for while the database does not answer: the 503 page, with Retry-After. */
+    private static AuthenticationStatus unavailable(HttpServletResponse response) {
+        try {
+            response.setHeader("Retry-After", "5");
+            response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return AuthenticationStatus.SEND_FAILURE;
     }
 
     /**
@@ -135,6 +224,15 @@ public class LibraryAuthenticationMechanism implements HttpAuthenticationMechani
             throw new java.io.UncheckedIOException(e);
         }
         return AuthenticationStatus.SEND_CONTINUE;
+    }
+
+    /**
+     * A page, not one of its style sheets, scripts or images: the session's account is checked on
+     * pages (one indexed read), not on each of the files a page loads after it.
+     */
+    private static boolean isPage(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return (path.endsWith(".xhtml") || path.equals("/")) && !path.startsWith("/jakarta.faces.resource/");
     }
 
     static boolean isApi(HttpServletRequest request) {

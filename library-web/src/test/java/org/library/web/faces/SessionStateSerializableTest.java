@@ -66,9 +66,9 @@ class SessionStateSerializableTest {
     @Test
     void theLoggedInCallerSurvivesACopyOfTheSession() throws Exception {
         Class<?> type = Class.forName("org.library.web.security.LibraryAuthenticationMechanism$SessionCaller");
-        var constructor = type.getDeclaredConstructor(String.class, Set.class);
+        var constructor = type.getDeclaredConstructor(String.class, Set.class, int.class);
         constructor.setAccessible(true);
-        Object caller = constructor.newInstance("m000101", Set.of("MEMBER"));
+        Object caller = constructor.newInstance("m000101", Set.of("MEMBER"), 3);
 
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {

@@ -1,0 +1,73 @@
+package org.library.platform;
+
+import java.sql.SQLException;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What a database failure means, from the SQLStates in its chain of causes (standard SQL classes,
+ * plus the states Derby and PostgreSQL use where the standard has none): the one place that tells
+ * a broken rule from a lost race from a database that does not answer.
+ */
+public final class SqlStates {
+
+    /** Class 23: integrity constraint violation. */
+    private static final String INTEGRITY = "23";
+
+    /** Class 40: the database rolled the transaction back (deadlock victim, lock wait timeout). */
+    private static final String ROLLED_BACK = "40";
+
+    /** Class 08: connection exception (no connection, connection lost, cannot connect). */
+    private static final String CONNECTION = "08";
+
+    /**
+     * The database is down or refuses work for the moment: Derby's database not booted, shut down,
+     * or failing to start (XJ004, XJ015, XJ040, and its whole-database shutdown 45000 raised with
+     * the state 08006 in its chain); PostgreSQL shutting down, crashed, starting, or out of
+     * connections (57P01–57P03, 53300).
+     */
+    private static final Set<String> UNAVAILABLE = Set.of("XJ004", "XJ015", "XJ040", "57P01", "57P02", "57P03", "53300");
+
+    private SqlStates() {
+    }
+
+    /** The integrity violation in the chain (UNIQUE, FK, CHECK, NOT NULL), if there is one. */
+    public static Optional<SQLException> integrityViolation(Throwable failure) {
+        return first(failure, state -> state.startsWith(INTEGRITY));
+    }
+
+    /** Whether the database rolled the transaction back for a lock conflict: nothing changed, trying again may work. */
+    public static boolean isTransientConflict(Throwable failure) {
+        return first(failure, state -> state.startsWith(ROLLED_BACK)).isPresent();
+    }
+
+    /**
+     * Whether the database did not answer at all: no connection, or a database that is stopped or
+     * starting. Nothing changed; the request may be sent again once the database is back.
+     */
+    public static boolean isUnavailable(Throwable failure) {
+        if (first(failure, state -> state.startsWith(CONNECTION) || UNAVAILABLE.contains(state)).isPresent()) {
+            return true;
+        }
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            // the server's connection pool says so in words: it found no connection to give
+            if (t.getMessage() != null && t.getMessage().contains("Error in allocating a connection")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Optional<SQLException> first(Throwable failure, java.util.function.Predicate<String> state) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                for (SQLException e = sql; e != null; e = e.getNextException()) {
+                    if (e.getSQLState() != null && state.test(e.getSQLState())) {
+                        return Optional.of(e);
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+}
