@@ -32,7 +32,13 @@ public class ClockProducer {
 
     @PostConstruct
     void readTheSetting() {
-        zone = zone(Settings.get(TIME_ZONE_SETTING));
+        try {
+            zone = zone(Settings.get(TIME_ZONE_SETTING));
+        } catch (IllegalStateException e) {
+            // logged here as well: Payara reports the failed deployment without this cause
+            LOG.severe(e.getMessage());
+            throw e;
+        }
     }
 
     /** Reads the setting when the application starts, so that a wrong zone id stops the start. */
