@@ -6,8 +6,6 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.library.accounts.Account;
 import org.library.accounts.AccountData;
@@ -28,8 +26,6 @@ import org.library.web.security.CurrentCaller;
 public class LoginAccountBacking implements Serializable {
 
     private static final long serialVersionUID = 1L;
-
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ENGLISH);
 
     @Inject
     private AccountService accounts;
@@ -84,10 +80,6 @@ public class LoginAccountBacking implements Serializable {
 
     private String back() {
         return memberId != null ? Messages.redirect("member", memberId) : Messages.redirect("librarian", librarianId);
-    }
-
-    public String when(Instant instant) {
-        return instant == null ? "" : WHEN.format(instant.atZone(ZoneId.systemDefault()));
     }
 
     /** Locked now (after repeated failed logins): the lock's end, else null. */
