@@ -10,7 +10,9 @@ import jakarta.ejb.TransactionManagementType;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.output.MigrateResult;
+import org.library.catalog.BookWordsMigration;
 
 /**
  * Brings the database schema to the version this build expects, before anything else runs.
@@ -48,13 +50,18 @@ public class DatabaseMigration {
 
     @PostConstruct
     void migrate() {
-        MigrateResult result = Flyway.configure(DatabaseMigration.class.getClassLoader())
-                .dataSource(dataSource)
-                .locations("classpath:db/migration")
-                .javaMigrations(new org.library.catalog.BookWordsMigration(), new InstallationSecretsMigration())
-                .load()
-                .migrate();
+        MigrateResult result = flyway().dataSource(dataSource).load().migrate();
         LOG.info(() -> "Database schema at version " + result.targetSchemaVersion + " ("
                 + result.migrationsExecuted + " migration(s) applied now).");
+    }
+
+    /**
+     * Every migration, the SQL scripts and the Java ones (where a database's SQL cannot say it), for
+     * a datasource still to be given; the tests migrate their own databases with it.
+     */
+    public static FluentConfiguration flyway() {
+        return Flyway.configure(DatabaseMigration.class.getClassLoader())
+                .locations("classpath:db/migration")
+                .javaMigrations(new BookWordsMigration(), new UtcInstantsMigration(), new InstallationSecretsMigration());
     }
 }

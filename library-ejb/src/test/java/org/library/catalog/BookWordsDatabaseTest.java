@@ -11,10 +11,10 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.library.platform.DatabaseMigration;
 
 /**
  * The search's word index on a real (in-memory) Derby with the application's migrations: what the
@@ -44,8 +44,7 @@ class BookWordsDatabaseTest {
     }
 
     private org.flywaydb.core.api.configuration.FluentConfiguration flyway() {
-        return Flyway.configure(getClass().getClassLoader()).dataSource(url + ";create=true", null, null)
-                .locations("classpath:db/migration").javaMigrations(new BookWordsMigration());
+        return DatabaseMigration.flyway().dataSource(url + ";create=true", null, null);
     }
 
     @Test

@@ -103,6 +103,25 @@ class DatabaseIntegrityIT {
         assertSqlState("23503", "DELETE FROM members WHERE id = ?", member);
     }
 
+    @Test
+    void aLoanReturnedBeforeItWasBorrowedIsRefused() throws SQLException {
+        long author = insert("INSERT INTO authors (name, version) VALUES ('A', 1)");
+        long book = insert("INSERT INTO books (isbn, title, copies, author_id, version) VALUES (?, 'T', 1, ?, 1)",
+                TestData.isbn(), author);
+        long member = insert("INSERT INTO members (member_number, name, email, joined_on, version) "
+                + "VALUES (?, 'M', ?, CURRENT_DATE, 1)", TestData.memberNumber(), TestData.email("m"));
+        // instants are UTC epoch milliseconds: 2026-10-25T00:40Z, and a millisecond before it
+        long borrowed = 1_792_888_800_000L;
+
+        assertSqlState(checkViolation(), "INSERT INTO loans (member_id, book_id, borrowed_at, due_on, returned_at, version) "
+                + "VALUES (?, ?, ?, CURRENT_DATE, ?, 1)", member, book, borrowed, borrowed - 1);
+        assertSqlState("23502", "INSERT INTO loans (member_id, book_id, borrowed_at, due_on, version) "
+                + "VALUES (?, ?, NULL, CURRENT_DATE, 1)", member, book);
+        insert("INSERT INTO loans (member_id, book_id, borrowed_at, due_on, returned_at, version) "
+                + "VALUES (?, ?, ?, CURRENT_DATE, ?, 1)", member, book, borrowed, borrowed);
+        assertThat(count("SELECT COUNT(*) FROM loans WHERE member_id = ?", member)).isEqualTo(1);
+    }
+
     private String checkViolation() throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             return c.getMetaData().getDatabaseProductName().equals("Apache Derby") ? "23513" : "23514";

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.LocalDate;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -68,6 +69,10 @@ class RelationshipsIT {
 
     @Inject
     CirculationPolicy policy;
+
+    /** The library's: "today" is the library's day (library.time-zone), not the server JVM's. */
+    @Inject
+    Clock clock;
 
     // ---- Author 1:N Book ------------------------------------------------------------------
 
@@ -173,7 +178,7 @@ class RelationshipsIT {
                 .containsExactlyInAnyOrder(ada.getId(), bo.getId());
         assertThat(catalog.book(book.getId()).getAvailable()).isZero();
         assertThat(loan.isOpen()).isTrue();
-        assertThat(loan.getDueOn()).isEqualTo(LocalDate.now().plusDays(policy.loanPeriodDays()));
+        assertThat(loan.getDueOn()).isEqualTo(LocalDate.now(clock).plusDays(policy.loanPeriodDays()));
         assertThat(circulation.history(ada.getId())).extracting(Loan::getId).containsExactly(loan.getId());
     }
 

@@ -4,11 +4,7 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import org.library.catalog.Book;
 import org.library.catalog.CatalogService;
 import org.library.circulation.CirculationService;
@@ -26,8 +22,6 @@ import org.library.web.security.CurrentCaller;
 public class BookBacking implements Serializable {
 
     private static final long serialVersionUID = 1L;
-
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ENGLISH);
 
     @Inject
     private CatalogService catalog;
@@ -53,10 +47,6 @@ public class BookBacking implements Serializable {
             borrowers = List.of();
             queue = List.of();
         }
-    }
-
-    public String when(Instant instant) {
-        return instant == null ? "" : WHEN.format(instant.atZone(ZoneId.systemDefault()));
     }
 
     public String delete() {

@@ -4,7 +4,6 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -34,8 +33,6 @@ public class DeskBacking implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.ENGLISH);
-
     @Inject
     private CirculationService circulation;
 
@@ -48,6 +45,9 @@ public class DeskBacking implements Serializable {
     @Inject
     private CirculationPolicy policy;
 
+    @Inject
+    private Dates dates;
+
     private String memberNumber;
     private String isbn;
 
@@ -55,7 +55,7 @@ public class DeskBacking implements Serializable {
         Target target = target();
         Loan loan = circulation.borrow(target.member().getId(), target.book().getId());
         Messages.flash(who(target.member()) + " borrowed “" + target.book().getTitle() + "”. Due back on "
-                + DAY.format(loan.getDueOn()) + ".");
+                + dates.longDay(loan.getDueOn()) + ".");
         return Messages.redirect("desk");
     }
 
@@ -70,7 +70,7 @@ public class DeskBacking implements Serializable {
         Target target = target();
         Loan loan = circulation.renew(target.member().getId(), target.book().getId());
         Messages.flash(who(target.member()) + " renewed “" + target.book().getTitle() + "”. Due back on "
-                + DAY.format(loan.getDueOn()) + " (renewal " + loan.getRenewals() + " of " + policy.maxRenewals() + ").");
+                + dates.longDay(loan.getDueOn()) + " (renewal " + loan.getRenewals() + " of " + policy.maxRenewals() + ").");
         return Messages.redirect("desk");
     }
 

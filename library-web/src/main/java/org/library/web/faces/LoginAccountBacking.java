@@ -4,9 +4,6 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.library.accounts.Account;
 import org.library.accounts.AccountData;
@@ -28,8 +25,6 @@ import org.library.web.security.CurrentCaller;
 public class LoginAccountBacking implements Serializable {
 
     private static final long serialVersionUID = 1L;
-
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ENGLISH);
 
     @Inject
     private AccountService accounts;
@@ -84,10 +79,6 @@ public class LoginAccountBacking implements Serializable {
 
     private String back() {
         return memberId != null ? Messages.redirect("member", memberId) : Messages.redirect("librarian", librarianId);
-    }
-
-    public String when(Instant instant) {
-        return instant == null ? "" : WHEN.format(instant.atZone(ZoneId.systemDefault()));
     }
 
     public String lock() {

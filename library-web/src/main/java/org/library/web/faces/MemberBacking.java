@@ -4,10 +4,6 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -40,8 +36,6 @@ public class MemberBacking implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
-
     @Inject
     private MemberService members;
 
@@ -53,6 +47,9 @@ public class MemberBacking implements Serializable {
 
     @Inject
     private CurrentCaller caller;
+
+    @Inject
+    private Dates dates;
 
     private Long id;
     private Member member;
@@ -75,7 +72,7 @@ public class MemberBacking implements Serializable {
     public String renew(Book book) {
         caller.requireStaff();
         Loan loan = circulation.renew(id, book.getId());
-        Messages.flash("“" + book.getTitle() + "” was renewed: due back on " + day(loan.getDueOn())
+        Messages.flash("“" + book.getTitle() + "” was renewed: due back on " + dates.day(loan.getDueOn())
                 + " (renewal " + loan.getRenewals() + " of " + policy.maxRenewals() + ").");
         return Messages.redirect("member", id);
     }
@@ -101,14 +98,6 @@ public class MemberBacking implements Serializable {
                 member.getEmail(), member.getJoinedOn(), active));
         Messages.flash(member.getName() + message);
         return Messages.redirect("member", id);
-    }
-
-    public String day(LocalDate day) {
-        return day == null ? "" : DAY.format(day);
-    }
-
-    public String day(Instant instant) {
-        return instant == null ? "" : DAY.format(instant.atZone(ZoneId.systemDefault()));
     }
 
     public boolean overdue(Loan loan) {

@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import javax.sql.DataSource;
@@ -66,6 +67,9 @@ class CirculationRulesIT {
 
     @Inject
     CirculationPolicy policy;
+
+    @Inject
+    Clock clock;
 
     @Resource(lookup = "java:app/jdbc/library")
     DataSource dataSource;
@@ -128,7 +132,7 @@ class CirculationRulesIT {
 
         assertThatThrownBy(() -> circulation.borrow(ada.getId(), second.getId()))
                 .isInstanceOf(MemberHasOverdueLoansException.class).hasMessageContaining("1 overdue loan");
-        assertThat(circulation.history(ada.getId()).get(0).isOverdueOn(LocalDate.now().plusDays(policy.loanPeriodDays() + 1L)))
+        assertThat(circulation.history(ada.getId()).get(0).isOverdueOn(LocalDate.now(clock)))
                 .isTrue();
 
         circulation.giveBack(ada.getId(), first.getId());
@@ -212,7 +216,7 @@ class CirculationRulesIT {
         assertThat(afterReturn.getAvailable()).isZero();
         assertThat(status(first, book)).isEqualTo(Hold.Status.READY);
         assertThat(circulation.holds(first.getId()).get(0).getPickupBy())
-                .isEqualTo(LocalDate.now().plusDays(policy.holdPickupDays()));
+                .isEqualTo(LocalDate.now(clock).plusDays(policy.holdPickupDays()));
         assertThatThrownBy(() -> circulation.borrow(walkIn.getId(), book.getId())).isInstanceOf(NoCopyAvailableException.class);
         assertThatThrownBy(() -> circulation.borrow(second.getId(), book.getId())).isInstanceOf(NoCopyAvailableException.class);
 
