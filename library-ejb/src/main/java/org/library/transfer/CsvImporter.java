@@ -32,6 +32,7 @@ import org.library.platform.FieldViolation;
 import org.library.platform.Inputs;
 import org.library.platform.InvalidInputException;
 import org.library.platform.LibraryException;
+import org.library.platform.Numbers;
 
 /**
  * Imports a CSV file of books (with their authors) or of members, streaming: the file is read one
@@ -366,7 +367,7 @@ public class CsvImporter {
             return null;
         }
         try {
-            return Integer.valueOf(value);
+            return Numbers.parseInt(value);
         } catch (NumberFormatException e) {
             problems.add(column + ": must be a whole number, not \"" + value + "\"");
             return null;
