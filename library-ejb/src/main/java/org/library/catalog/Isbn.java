@@ -1,6 +1,7 @@
 package org.library.catalog;
 
 import java.util.Optional;
+import org.library.platform.Numbers;
 
 /**
  * International Standard Book Numbers: checks the ISBN-10 and ISBN-13 check digits and brings
@@ -16,7 +17,8 @@ public final class Isbn {
 
     /**
      * @return the normalised ISBN-13, or empty when the input is not a valid ISBN-10 or ISBN-13
-     *         (wrong length, a stray character, or a wrong check digit)
+     *         (wrong length, a stray character, or a wrong check digit). Digits are ASCII only:
+     *         the check digit arithmetic counts from '0', and the stored key has one spelling.
      */
     public static Optional<String> normalise(String input) {
         if (input == null) {
@@ -41,7 +43,7 @@ public final class Isbn {
     }
 
     static boolean isValidIsbn13(String s) {
-        if (!s.chars().allMatch(Character::isDigit) || !(s.startsWith("978") || s.startsWith("979"))) {
+        if (!s.chars().allMatch(c -> Numbers.isAsciiDigit((char) c)) || !(s.startsWith("978") || s.startsWith("979"))) {
             return false;
         }
         return isbn13CheckDigit(s.substring(0, 12)) == s.charAt(12);
@@ -52,7 +54,7 @@ public final class Isbn {
         for (int i = 0; i < 10; i++) {
             char c = s.charAt(i);
             int value;
-            if (Character.isDigit(c)) {
+            if (Numbers.isAsciiDigit(c)) {
                 value = c - '0';
             } else if (c == 'X' && i == 9) {
                 value = 10;
