@@ -32,6 +32,8 @@ import org.library.platform.InvalidInputException;
  *       A leading byte order mark (as spreadsheet programs write) is skipped.</li>
  *   <li>Each record comes with the line of the file it starts on, which is what a person looks
  *       for in an editor (a quoted value may span lines).</li>
+ *   <li>A value the exports wrote with a quote in front, so that a spreadsheet does not run it as
+ *       a formula, is read without it ({@link FormulaEscaping}).</li>
  * </ul>
  *
  * A problem with the file as a whole is an {@link InvalidInputException} for the field
@@ -42,13 +44,16 @@ final class CsvSource implements AutoCloseable {
     /** One data row and the line it starts on. */
     record Row(long line, CSVRecord record, Map<String, Integer> columns) {
 
-        /** The value of a column, stripped; {@code null} when blank or when the header lacks it. */
+        /**
+         * The value of a column, stripped, and without the quote an export puts in front of a
+         * formula ({@link FormulaEscaping}); {@code null} when blank or when the header lacks it.
+         */
         String get(String column) {
             Integer index = columns.get(column);
             if (index == null || index >= record.size()) {
                 return null;
             }
-            String value = record.get(index).strip();
+            String value = FormulaEscaping.unescape(record.get(index).strip());
             return value.isEmpty() ? null : value;
         }
 

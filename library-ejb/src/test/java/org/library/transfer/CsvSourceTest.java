@@ -35,6 +35,17 @@ class CsvSourceTest {
     }
 
     @Test
+    void theQuoteAnExportPutsBeforeAFormulaIsTakenAwayAndNoOtherQuote() {
+        CsvSource.Row formula = read(HEADER + "M000001,'=HYPERLINK(\"http://x.example\"),'-500\n").get(0);
+        CsvSource.Row quoted = read(HEADER + "M000002,  ''@home  ,'Salem's Lot\n").get(0);
+
+        assertThat(formula.get("name")).isEqualTo("=HYPERLINK(\"http://x.example\")");
+        assertThat(formula.get("email")).isEqualTo("-500");
+        assertThat(quoted.get("name")).isEqualTo("'@home");
+        assertThat(quoted.get("email")).isEqualTo("'Salem's Lot");
+    }
+
+    @Test
     void columnsMayComeInAnyOrderAndALeadingByteOrderMarkIsSkipped() {
         CsvSource.Row row = read("\uFEFFemail,name,member_number\nz@x.org,Zed,M000009\n").get(0);
 
