@@ -314,6 +314,30 @@ class CsvImportIT {
     }
 
     @Test
+    void numbersInOtherDigitsThanAsciiAreRefusedRows() {
+        String author = "Digits Author " + TestData.isbn();
+        String good = TestData.isbn();
+        String csv = BOOKS_HEADER
+                + TestData.isbn() + ",Arabic-Indic Copies,2000,\u0663," + author + ",\n"         // line 2
+                + TestData.isbn() + ",Full-Width Year,\uFF11\uFF19\uFF19\uFF19,1," + author + ",\n" // line 3
+                + TestData.isbn() + ",Devanagari Birth,2000,1," + author + ",\u0967\u096E\u0966\u0966\n" // line 4
+                + good + ",Ascii Digits,2000,3," + author + ",1800\n";                            // line 5
+
+        JsonPath report = importCsv(api, "books", csv);
+
+        assertThat(report, "created", 1);
+        assertThat(report.getList("errors.line", Integer.class)).containsExactly(2, 3, 4);
+        assertThat(report, "errors[0].reason", "copies: must be a whole number, not \"\u0663\"");
+        assertThat(report, "errors[1].reason", "publication_year: must be a whole number, not \"\uFF11\uFF19\uFF19\uFF19\"");
+        assertThat(report, "errors[2].reason", "author_birth_year: must be a whole number, not \"\u0967\u096E\u0966\u0966\"");
+        book(good).body("copies", is(3));
+
+        JsonPath members = importCsv(api, "members", MEMBERS_HEADER
+                + TestData.memberNumber() + ",Arabic Date," + TestData.email("d") + ",\u0662\u0660\u0662\u0664-01-31,\n");
+        assertThat(members, "errors[0].reason", "joined_on: must be a date such as 2024-03-31, not \"\u0662\u0660\u0662\u0664-01-31\"");
+    }
+
+    @Test
     void aValueOfFiftyMegabytesIsARefusedRowAndTheRowAfterItIsImported() throws Exception {
         String after = TestData.isbn();
         HttpResponse<String> posted = postGenerated("books", BOOKS_HEADER + TestData.isbn() + ",", FIFTY_MEGABYTES,
