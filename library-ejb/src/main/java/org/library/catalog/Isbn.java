@@ -19,7 +19,8 @@ public final class Isbn {
 
     /**
      * @return the normalised ISBN-13, or empty when the input is not a valid ISBN-10 or ISBN-13
-     *         (wrong length, a stray character, or a wrong check digit)
+     *         (wrong length, a stray character, or a wrong check digit). Digits are ASCII only:
+     *         the check digit arithmetic counts from '0', and the stored key has one spelling.
      */
     public static Optional<String> normalise(String input) {
         if (input == null) {
@@ -55,7 +56,7 @@ public final class Isbn {
         for (int i = 0; i < 10; i++) {
             char c = s.charAt(i);
             int value;
-            if (c >= '0' && c <= '9') {
+            if (Numbers.isAsciiDigit(c)) {
                 value = c - '0';
             } else if (c == 'X' && i == 9) {
                 value = 10;

@@ -17,14 +17,18 @@ public final class Numbers {
     private Numbers() {
     }
 
+    /** One of 0 to 9, and no other script's digit. */
+    public static boolean isAsciiDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
     /** Whether every character is an ASCII digit, and there is at least one. */
     public static boolean isAsciiDigits(CharSequence text) {
         if (text == null || text.isEmpty()) {
             return false;
         }
         for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c < '0' || c > '9') {
+            if (!isAsciiDigit(text.charAt(i))) {
                 return false;
             }
         }

@@ -18,7 +18,8 @@ import org.apache.commons.csv.CSVPrinter;
  * to a stream, {@link #CHUNK} rows at a time: memory stays the same however large the library.
  *
  * <p>The books and members files have exactly the columns their import reads, so that an export
- * imported again (here or into another library) gives the same catalogue. Each chunk is read in a
+ * imported again (here or into another library) gives the same catalogue. A value a spreadsheet
+ * would run as a formula is written with a quote in front, which the import takes away again. Each chunk is read in a
  * transaction of its own: the file is consistent row by row, not a snapshot of one instant — a
  * book added while the export runs is in it if its id comes after the chunk being read.
  */
@@ -63,8 +64,12 @@ public class CsvExports {
         printer.flush();
     }
 
-    /** Values as the import reads them: nothing for null, ISO-8601 for dates and instants. */
+    /**
+     * Values as the import reads them: nothing for null, ISO-8601 for dates and instants; and
+     * never a formula for a spreadsheet to run ({@link FormulaEscaping}), numbers included: a
+     * negative year starts with '-'.
+     */
     private static String text(Object value) {
-        return value == null ? "" : value.toString();
+        return value == null ? "" : FormulaEscaping.escape(value.toString());
     }
 }

@@ -32,6 +32,7 @@ import org.library.platform.FieldViolation;
 import org.library.platform.Inputs;
 import org.library.platform.InvalidInputException;
 import org.library.platform.LibraryException;
+import org.library.platform.Numbers;
 
 /**
  * Imports a CSV file of books (with their authors) or of members, streaming: the file is read one
@@ -337,6 +338,11 @@ public class CsvImporter {
     }
 
     private static boolean unreadable(CsvSource.Row row, ImportJob job) {
+        String tooLong = row.tooLong();
+        if (tooLong != null) {
+            job.rejected(new RowError(row.line(), tooLong));
+            return true;
+        }
         if (row.garbled()) {
             job.rejected(new RowError(row.line(), "is not UTF-8 text; save the file as CSV UTF-8 and import it again"));
             return true;
@@ -365,12 +371,12 @@ public class CsvImporter {
         if (value == null) {
             return null;
         }
-        try {
-            return Integer.valueOf(value);
-        } catch (NumberFormatException e) {
-            problems.add(column + ": must be a whole number, not \"" + value + "\"");
+        java.util.OptionalInt number = Numbers.parseInt(value);
+        if (number.isEmpty()) {
+            problems.add(column + ": must be a whole number, not \"" + shown(value) + "\"");
             return null;
         }
+        return number.getAsInt();
     }
 
     private static LocalDate date(CsvSource.Row row, String column, List<String> problems) {
@@ -381,7 +387,7 @@ public class CsvImporter {
         try {
             return LocalDate.parse(value);
         } catch (DateTimeParseException e) {
-            problems.add(column + ": must be a date such as 2024-03-31, not \"" + value + "\"");
+            problems.add(column + ": must be a date such as 2024-03-31, not \"" + shown(value) + "\"");
             return null;
         }
     }
@@ -395,10 +401,18 @@ public class CsvImporter {
             case "true", "yes", "1" -> true;
             case "false", "no", "0" -> false;
             default -> {
-                problems.add(column + ": must be true or false, not \"" + value + "\"");
+                problems.add(column + ": must be true or false, not \"" + shown(value) + "\"");
                 yield null;
             }
         };
+    }
+
+    /**
+     * A value quoted in a reason: a report keeps up to {@link ImportJob#MAX_LISTED_ERRORS}
+     * reasons, and a value may be up to {@link CsvSource#MAX_VALUE_CHARS} long.
+     */
+    private static String shown(String value) {
+        return CsvSource.shown(value, 40);
     }
 
     /** A file that breaks off half-way: say that the rows before the break are imported. */

@@ -37,6 +37,9 @@ class IsbnTest {
             "97801414395188",  // 14 digits
             "97801414395a8",
             "abc",
+            "\u0660\u0661\u0664\u0661\u0664\u0663\u0669\u0665\u06613", // Arabic-Indic digits whose arithmetic from '0' sums to a multiple of 11
+            "\uFF10\uFF11\uFF14\uFF11\uFF14\uFF13\uFF19\uFF15\uFF11\uFF13", // 0141439513 in full-width digits
+            "978\u0660\u0661\u0664\u0661\u0664\u0663\u0669\u0665\u06618",
     })
     void invalidIsbnsAreRejected(String input) {
         assertThat(Isbn.normalise(input)).isEmpty();

