@@ -16,7 +16,7 @@ public class LoginSettings {
 
     private final int maxFailures = positive("library.login.max-failures", 5);
     private final Duration firstBlock = Duration.ofMinutes(positive("library.login.lock-minutes", 15));
-    private final int clientFailures = positive("library.login.client-failures", 20);
+    private final int clientFailures = positive("library.login.client-failures", 10);
     private final int concurrentChecks = positive("library.login.concurrent-checks",
             Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
 
@@ -35,7 +35,10 @@ public class LoginSettings {
         return block.compareTo(LONGEST_BLOCK) > 0 ? LONGEST_BLOCK : block;
     }
 
-    /** Failed logins of one client address, at any user names, before it must wait between tries. */
+    /**
+     * Failed logins of one client address, at any user names, before it must wait between tries:
+     * enough for the typos of a household or an office behind one address, too few for spraying.
+     */
     public int clientFailures() {
         return clientFailures;
     }

@@ -20,9 +20,10 @@ import java.util.logging.Logger;
  * <ol>
  *   <li>a password this instance verified a few minutes ago is recognised by an HMAC, without
  *       PBKDF2 ({@link VerifiedCredentials}): API clients sending Basic on every request pay once;</li>
- *   <li>otherwise, before any hashing, the client's address may have to wait ({@link ClientThrottle}),
- *       and the client may be blocked from this user name ({@link LoginThrottle}, which counts this
- *       guess before it is checked);</li>
+ *   <li>otherwise, before any hashing, the client's address may have to wait ({@link ClientThrottle},
+ *       answered from memory, without reading the account, unless the name has a verified password
+ *       here), and the client may be blocked from this user name ({@link LoginThrottle}); both count
+ *       the check before it is made, so that checks sent at once are counted at once;</li>
  *   <li>at most {@link LoginSettings#concurrentChecks()} PBKDF2 checks run at once; a request that
  *       finds no free slot within {@link #WAIT_FOR_CHECK} is answered "busy", and nothing is counted;</li>
  *   <li>no database connection is held while hashing: the account is read, and the guess counted,
@@ -36,7 +37,7 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class Logins {
 
-    static final Duration WAIT_FOR_CHECK = Duration.ofSeconds(5);
+    static final Duration WAIT_FOR_CHECK = Duration.ofSeconds(10);
 
     /** Attempts at counting a guess when the same client's requests keep racing for the same row. */
     private static final int RESERVE_ATTEMPTS = 5;
@@ -83,38 +84,51 @@ public class Logins {
         }
         Instant now = clock.instant();
         String name = Account.normalise(username);
+        Optional<Instant> waiting = clients.blockedUntil(client, now);
+        if (waiting.isPresent() && !verified.knows(name)) {
+            // a client that must wait, with a name this instance has no verified password for:
+            // answered from memory, without even reading the account
+            return LoginResult.throttled(Duration.between(now, waiting.get()));
+        }
         Optional<LoginCandidate> account = accounts.loginCandidate(name);
         if (account.isPresent() && !account.get().locked()
                 && verified.matches(name, account.get().passwordHash(), password, now)) {
             return LoginResult.authenticated(account.get().caller());
         }
-        Optional<Instant> waiting = clients.blockedUntil(client, now);
         if (waiting.isPresent()) {
             return LoginResult.throttled(Duration.between(now, waiting.get()));
         }
-        boolean matches;
+        Optional<Instant> clientWaits = clients.start(client, now);
+        if (clientWaits.isPresent()) {
+            return LoginResult.throttled(Duration.between(now, clientWaits.get()));
+        }
+        boolean matches = false;
         try {
             if (!checks.tryAcquire(WAIT_FOR_CHECK.toMillis(), TimeUnit.MILLISECONDS)) {
                 LOG.warning("Every password check slot was busy for " + WAIT_FOR_CHECK.toSeconds() + " s: a login was "
-                        + "answered 'busy' (a flood of logins?).");
+                        + "answered 'busy' (a flood of logins from many addresses?).");
+                clients.finished(client, false, now);
                 return LoginResult.busy(Duration.ofSeconds(2));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            clients.finished(client, false, now);
             return LoginResult.busy(Duration.ofSeconds(1));
         }
+        boolean checked = false;
         try {
             Optional<Instant> blocked = reserve(name, client, now);
             if (blocked.isPresent()) {
                 return LoginResult.throttled(Duration.between(now, blocked.get()));
             }
             String hash = account.map(LoginCandidate::passwordHash).orElseGet(() -> verified.decoyHash(hashes));
+            checked = true;
             matches = hashes.verify(password.toCharArray(), hash) && account.isPresent() && !account.get().locked();
         } finally {
             checks.release();
+            clients.finished(client, checked && !matches, clock.instant());
         }
         if (!matches) {
-            clients.failed(client, now);
             LOG.info(() -> account.isPresent() ? "Login refused: wrong password or locked account." : "Login refused: unknown user name.");
             return LoginResult.REFUSED;
         }

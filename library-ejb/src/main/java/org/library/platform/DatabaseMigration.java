@@ -35,7 +35,18 @@ import org.library.catalog.BookWordsMigration;
         initialPoolSize = 2,
         minPoolSize = 2,
         maxPoolSize = 40,
-        maxIdleTime = 300)
+        maxIdleTime = 300,
+        // A database that stops (embedded Derby shuts itself down after a fatal error; a database
+        // server restarts) leaves every pooled connection dead: the pool checks a connection
+        // (JDBC 4 isValid) before it hands it out, at most once a second, and on a dead one drops
+        // them all, so that the next request connects afresh, which boots embedded Derby again.
+        // Payara Micro and Payara Server read these; GlassFish 7 ignores them (README: operations).
+        properties = {
+                "fish.payara.is-connection-validation-required=true",
+                "fish.payara.connection-validation-method=custom-validation",
+                "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.JDBC40ConnectionValidation",
+                "fish.payara.validate-atmost-once-period-in-seconds=1",
+                "fish.payara.fail-all-connections=true"})
 @Singleton
 @Startup
 @TransactionManagement(TransactionManagementType.BEAN) // Flyway commits each migration itself

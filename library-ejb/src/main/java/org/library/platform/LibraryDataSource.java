@@ -34,6 +34,15 @@ public class LibraryDataSource implements DataSource {
 
     private static final Logger LOG = Logger.getLogger(LibraryDataSource.class.getPackageName());
 
+    /**
+     * Whether the configured database runs inside this process (embedded Derby): then a restart of
+     * the process is a cure for a database that cannot start, which the liveness check says.
+     */
+    public static boolean isEmbedded() {
+        String url = Settings.get("library.db.url").orElse(DEFAULT_URL);
+        return url.startsWith("jdbc:derby:") && !url.startsWith("jdbc:derby://");
+    }
+
     private volatile Target target;
     private PrintWriter logWriter;
     private int loginTimeout;

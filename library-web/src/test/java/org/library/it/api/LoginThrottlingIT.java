@@ -41,6 +41,9 @@ class LoginThrottlingIT {
     private static final String PROBLEM = "application/problem+json";
     private static final String PASSWORD = "a long member passphrase";
 
+    /** library.login.client-failures of the test server (arquillian.xml); 10 by default. */
+    private static final int CLIENT_FAILURES = 30;
+
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.library();
@@ -118,7 +121,7 @@ class LoginThrottlingIT {
     @Test
     void oneAddressTryingManyNamesMustWaitBeforeEachFurtherTry() {
         String sprayer = address();
-        for (int name = 1; name <= 20; name++) {
+        for (int name = 1; name <= CLIENT_FAILURES; name++) {
             from(sprayer, "sprayed-" + name + "-" + ThreadLocalRandom.current().nextInt(1_000_000), "password one")
                     .get("/me").then().statusCode(401);
         }
