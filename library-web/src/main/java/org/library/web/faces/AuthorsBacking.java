@@ -47,7 +47,7 @@ public class AuthorsBacking {
 
     public ListPage<Author> getAuthors() {
         if (authors == null) {
-            load(); // a post from this page (logging out) renders it without the view action
+            load(); // rendered after a post (the header's log-out form), which skips the view action
         }
         return authors;
     }

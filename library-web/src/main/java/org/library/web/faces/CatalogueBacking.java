@@ -48,7 +48,7 @@ public class CatalogueBacking {
 
     public ListPage<Book> getBooks() {
         if (books == null) {
-            load(); // a post from this page (logging out) renders it without the view action
+            load(); // rendered after a post (the header's log-out form), which skips the view action
         }
         return books;
     }
