@@ -1,22 +1,20 @@
 package org.library.web.faces;
 
-import jakarta.faces.view.ViewScoped;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.Serializable;
 import org.library.catalog.Author;
 import org.library.catalog.CatalogService;
 import org.library.web.security.CurrentCaller;
 
 /**
  * One author ({@code author.xhtml?id=7}) with their books, for everyone; delete (refused while they
- * have books) for staff only.
+ * have books) for staff only. Request-scoped, so that an anonymous visit keeps nothing on the
+ * server; the delete button posts the id and version it showed ({@link ShownRecord}).
  */
 @Named
-@ViewScoped
-public class AuthorBacking implements Serializable {
-
-    private static final long serialVersionUID = 1L;
+@RequestScoped
+public class AuthorBacking {
 
     @Inject
     private CatalogService catalog;
@@ -33,8 +31,10 @@ public class AuthorBacking implements Serializable {
 
     public String delete() {
         caller.requireStaff();
-        catalog.deleteAuthor(id, author.getVersion());
-        Messages.flash(author.getName() + " was removed.");
+        ShownRecord shown = ShownRecord.posted();
+        String name = catalog.author(shown.id()).getName();
+        catalog.deleteAuthor(shown.id(), shown.version());
+        Messages.flash(name + " was removed.");
         return Messages.redirect("authors");
     }
 

@@ -1,9 +1,8 @@
 package org.library.web.faces;
 
-import jakarta.faces.view.ViewScoped;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.Serializable;
 import java.util.List;
 import org.library.catalog.Book;
 import org.library.catalog.CatalogService;
@@ -15,13 +14,12 @@ import org.library.web.security.CurrentCaller;
 /**
  * One book ({@code book.xhtml?id=3}): its author, copies (on the shelf, out, set aside for holds),
  * for everyone; for staff also who holds it now and who waits for it (the hold queue), which are
- * other members' business, and delete.
+ * other members' business, and delete. Request-scoped, so that an anonymous visit keeps nothing on
+ * the server; the delete button posts the id and version it showed ({@link ShownRecord}).
  */
 @Named
-@ViewScoped
-public class BookBacking implements Serializable {
-
-    private static final long serialVersionUID = 1L;
+@RequestScoped
+public class BookBacking {
 
     @Inject
     private CatalogService catalog;
@@ -51,8 +49,10 @@ public class BookBacking implements Serializable {
 
     public String delete() {
         caller.requireStaff();
-        catalog.deleteBook(id, book.getVersion());
-        Messages.flash("“" + book.getTitle() + "” was removed from the catalogue.");
+        ShownRecord shown = ShownRecord.posted();
+        String title = catalog.book(shown.id()).getTitle();
+        catalog.deleteBook(shown.id(), shown.version());
+        Messages.flash("“" + title + "” was removed from the catalogue.");
         return Messages.redirect("catalogue");
     }
 

@@ -1,35 +1,55 @@
 package org.library.web.faces;
 
-import jakarta.faces.view.ViewScoped;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.Serializable;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.library.catalog.Book;
 import org.library.catalog.BookFilter;
 import org.library.catalog.CatalogService;
 import org.library.platform.SortOrder;
 
 /**
- * The catalogue: books found by title, author or ISBN ({@code catalogue.xhtml?q=austen}), a page
- * at a time from the service, sortable by the service's sort names.
+ * The catalogue: books found by title, author or ISBN, a page at a time from the service, sorted
+ * by the service's sort names, all of it in the URL
+ * ({@code catalogue.xhtml?q=austen&available=true&sort=-year&page=2&size=50}). Request-scoped:
+ * every page and order is a GET of its own, so an anonymous visitor's browsing keeps nothing on
+ * the server (see {@link StatelessViews}).
  */
 @Named
-@ViewScoped
-public class CatalogueBacking implements Serializable {
+@RequestScoped
+public class CatalogueBacking {
 
-    private static final long serialVersionUID = 1L;
+    static final SortOrder DEFAULT_SORT = SortOrder.asc("title");
 
     @Inject
     private CatalogService catalog;
 
     private String q;
     private boolean available;
+    private String sort;
+    private String page;
+    private String size;
 
-    private final ServicePageModel<Book> books = new ServicePageModel<>(
-            (request, sort) -> catalog.books(new BookFilter(q, null, available), request, sort),
-            SortOrder.asc("title"), Book::getId);
+    private ListPage<Book> books;
 
-    public ServicePageModel<Book> getBooks() {
+    /** f:viewAction: reads the page the URL asks for, and says what of it could not be shown. */
+    public void load() {
+        ListQuery query = ListQuery.parse(page, size, sort, CatalogService.BOOK_SORTS.keySet(), DEFAULT_SORT);
+        Map<String, String> filters = new LinkedHashMap<>();
+        filters.put("q", q);
+        filters.put("available", available ? "true" : null);
+        BookFilter filter = new BookFilter(q, null, available);
+        books = ListPage.load("catalogue.xhtml", filters, query, DEFAULT_SORT,
+                (request, order) -> catalog.books(filter, request, order));
+        books.getCorrections().forEach(Messages::warn);
+    }
+
+    public ListPage<Book> getBooks() {
+        if (books == null) {
+            load(); // rendered after a post (the header's log-out form), which skips the view action
+        }
         return books;
     }
 
@@ -47,5 +67,29 @@ public class CatalogueBacking implements Serializable {
 
     public void setAvailable(boolean available) {
         this.available = available;
+    }
+
+    public String getSort() {
+        return sort;
+    }
+
+    public void setSort(String sort) {
+        this.sort = sort;
+    }
+
+    public String getPage() {
+        return page;
+    }
+
+    public void setPage(String page) {
+        this.page = page;
+    }
+
+    public String getSize() {
+        return size;
+    }
+
+    public void setSize(String size) {
+        this.size = size;
     }
 }

@@ -1,19 +1,16 @@
 package org.library.web.faces;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.faces.view.ViewScoped;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.Serializable;
 import org.library.circulation.CirculationService;
 import org.library.circulation.LibraryStatistics;
 
 /** Home: the library's figures and a quick search into the catalogue. */
 @Named
-@ViewScoped
-public class HomeBacking implements Serializable {
-
-    private static final long serialVersionUID = 1L;
+@RequestScoped
+public class HomeBacking {
 
     @Inject
     private CirculationService circulation;

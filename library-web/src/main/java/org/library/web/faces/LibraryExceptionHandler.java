@@ -74,9 +74,10 @@ public class LibraryExceptionHandler extends ExceptionHandlerWrapper {
     /**
      * A post without the nonce PrimeFaces put into this session's forms did not come from one of
      * our pages (a cross-site forgery, or a replay): nothing of it ran. The answer is a redirect
-     * to a static page, since Faces refuses to render any view for such a request.
+     * to a static page, since Faces refuses to render any view for such a request. Also the
+     * answer to a stateless form posted from another site ({@link StatelessViews}).
      */
-    private static void refuseForgedPost(FacesContext context) {
+    static void refuseForgedPost(FacesContext context) {
         try {
             context.getExternalContext().redirect(context.getExternalContext().getRequestContextPath() + "/errors/refused.html");
         } catch (IOException e) {

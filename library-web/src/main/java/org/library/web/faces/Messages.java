@@ -3,7 +3,7 @@ package org.library.web.faces;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 
-/** Success messages that survive the redirect of post/redirect/get (the flash). */
+/** Messages at the top of a page; success messages survive the redirect of post/redirect/get (the flash). */
 final class Messages {
 
     private Messages() {
@@ -14,6 +14,11 @@ final class Messages {
         FacesContext context = FacesContext.getCurrentInstance();
         context.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text, text));
         context.getExternalContext().getFlash().setKeepMessages(true);
+    }
+
+    /** A warning at the top of this page, e.g. that a page asked for in the URL does not exist. */
+    static void warn(String text) {
+        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_WARN, text, text));
     }
 
     /** An outcome that redirects to {@code page} (e.g. {@code book}) with the given id. */

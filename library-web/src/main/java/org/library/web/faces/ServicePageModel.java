@@ -12,7 +12,8 @@ import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
 
 /**
- * A PrimeFaces table model that asks a service for one page at a time: only the rows on screen
+ * A PrimeFaces table model that asks a service for one page at a time (the staff's lists, whose
+ * views keep their state in the session; the public lists are {@link ListPage}s): only the rows on screen
  * are ever in memory, and the page size is bounded by {@link PageRequest#MAX_SIZE}. A column's
  * {@code field} is the service's sort name ({@code title}, {@code author}, ...), so that sorting
  * goes through the service's whitelist too.
@@ -69,8 +70,7 @@ public class ServicePageModel<T> extends LazyDataModel<T> {
      * table's {@code currentPageReportTemplate}).
      */
     public String getPageReport() {
-        return "{startRecord}–{endRecord} of " + (totalExact ? "{totalRecords}"
-                : "more than " + String.format(java.util.Locale.ENGLISH, "%,d", Page.COUNT_LIMIT));
+        return "{startRecord}–{endRecord} of " + (totalExact ? "{totalRecords}" : ListPage.MORE_THAN_COUNTED);
     }
 
     private SortOrder sortOrder(Map<String, SortMeta> sortBy) {

@@ -21,6 +21,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.library.it.Deployments;
+import org.library.it.FacesForms;
 import org.library.it.TestData;
 
 /**
@@ -37,7 +38,7 @@ class ApiSecurityIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.library(ApiSecurityIT.class, ApiClient.class);
+        return Deployments.library(ApiSecurityIT.class, ApiClient.class, FacesForms.class);
     }
 
     @ArquillianResource
@@ -198,26 +199,35 @@ class ApiSecurityIT {
         io.restassured.response.Response page = io.restassured.RestAssured.given().get(base + "login.xhtml");
         assertThat(page.headers().getValues("Content-Security-Policy"))
                 .anySatisfy(policy -> assertThat(policy).matches("script-src 'self' 'nonce-[A-Za-z0-9+/=]+';?"));
-        String cookie = page.header("Set-Cookie");
-        assertThat(cookie).contains("JSESSIONID").containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Lax");
+        // the session starts at the login (anonymous pages create none: AnonymousSessionsIT)
+        io.restassured.response.Response login = FacesForms.logIn(base, Map.of(), TestData.ADMIN, TestData.ADMIN_PASSWORD,
+                "/index.xhtml", Map.of());
+        assertThat(login.headers().getValues("Set-Cookie")).filteredOn(cookie -> cookie.startsWith("JSESSIONID="))
+                .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+                .containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Lax");
     }
 
     @Test
     @RunAsClient
     void aPagePostForgedElsewhereIsRefusedWithoutRunningAndShowsNoInternals() {
         ApiClient api = new ApiClient(base);
-        Map<String, String> session = io.restassured.RestAssured.given().get(base + "catalogue.xhtml").then().statusCode(200)
-                .extract().cookies();
+        // the victim: a librarian logged in on the pages (anonymous visitors have no session to abuse)
+        Map<String, String> session = FacesForms.logIn(base, Map.of(), TestData.ADMIN, TestData.ADMIN_PASSWORD,
+                "/index.xhtml", Map.of()).then().statusCode(302).extract().cookies();
+        String enrolled = TestData.memberNumber();
         // what another site's form could send with the victim's cookie: no nonce, a made-up view state
         io.restassured.response.Response answer = io.restassured.RestAssured.given().cookies(session)
                 .redirects().follow(false).contentType("application/x-www-form-urlencoded")
-                .formParam("books", "books").formParam("jakarta.faces.ViewState", "-1234567890:987654321")
-                .post(base + "catalogue.xhtml");
+                .formParam("member", "member").formParam("member:memberNumber", enrolled)
+                .formParam("member:name", "Forged Enrolment").formParam("member:email", TestData.email("forged enrolment"))
+                .formParam("member:save", "").formParam("jakarta.faces.ViewState", "-1234567890:987654321")
+                .post(base + "member-edit.xhtml");
         assertThat(answer.statusCode()).isEqualTo(302);
         assertThat(answer.header("Location")).endsWith("/errors/refused.html");
         String shown = io.restassured.RestAssured.given().get(answer.header("Location")).then().statusCode(200)
                 .extract().asString();
         assertThat(shown).contains("This form was not accepted").doesNotContain("Exception");
+        api.request().get("/members?q=" + enrolled).then().statusCode(200).body("items.size()", is(0));
 
         // a staff page's form posted without a login goes to the login form, and creates nothing
         String number = TestData.memberNumber();

@@ -57,8 +57,9 @@ class InputLimitsIT {
 
     @Test
     void aSearchOfTwelveHundredWordsIsA400NamingQAndTheServiceGoesOn() {
-        String words = IntStream.range(0, 1200).mapToObj(i -> "w" + i).collect(Collectors.joining(" "));
-        api.anonymous().queryParam("q", words).get("/books").then().statusCode(400).contentType(PROBLEM)
+        // about 5 KB of URL, as in the report: longer ones the HTTP layer refuses before the application sees them
+        String words = IntStream.range(0, 1200).mapToObj(i -> "w" + i % 100).collect(Collectors.joining("+"));
+        api.anonymous().urlEncodingEnabled(false).get("/books?q=" + words).then().statusCode(400).contentType(PROBLEM)
                 .body("errors.field", is(java.util.List.of("q")));
         // eleven words in one 'word' (punctuation splits words), within the length limit
         api.anonymous().queryParam("q", "a-b-c-d-e-f-g-h-i-j-k").get("/books").then().statusCode(400)

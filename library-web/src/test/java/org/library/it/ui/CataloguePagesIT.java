@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.HttpURLConnection;
 import java.net.URL;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -16,12 +18,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.library.it.Deployments;
 import org.library.it.TestData;
+import org.library.it.api.ApiClient;
 import org.openqa.selenium.By;
 
 /**
  * The catalogue pages in a real headless Chromium against the deployed application: home, search,
- * the lazy table, book and author pages, their forms (with the services' validation shown beside
- * the fields), deletion with confirmation, and the not-found page.
+ * the catalogue's and the authors' tables (paged and sorted by links), book and author pages, their
+ * forms (with the services' validation shown beside the fields), deletion with confirmation (and
+ * its refusal when the record changed since it was shown), and the not-found page.
  */
 @ExtendWith(ArquillianExtension.class)
 class CataloguePagesIT {
@@ -67,7 +71,7 @@ class CataloguePagesIT {
 
         browser.type("q", "pride").click("search").waitForUrl("catalogue.xhtml?q=pride");
 
-        assertThat(browser.columnTexts("#catalogue\\:books_data .title-link")).contains("Pride and Prejudice");
+        assertThat(titles()).contains("Pride and Prejudice");
     }
 
     @Test
@@ -75,9 +79,8 @@ class CataloguePagesIT {
         browser.open("catalogue.xhtml").waitForPage();
         browser.type("q", "Austen").click("search").waitForUrl("q=Austen");
 
-        List<String> titles = browser.columnTexts("#catalogue\\:books_data .title-link");
-        assertThat(titles).contains("Pride and Prejudice", "Emma");
-        assertThat(browser.text("catalogue:books_data")).contains("Jane Austen").containsPattern("\\d+ of \\d+");
+        assertThat(titles()).contains("Pride and Prejudice", "Emma");
+        assertThat(browser.text("books")).contains("Jane Austen").containsPattern("\\d+ of \\d+");
         browser.screenshot("catalogue");
         browser.screenshotAt("catalogue-phone", 390, 844);
 
@@ -94,25 +97,66 @@ class CataloguePagesIT {
     @Test
     void theCatalogueTableIsPagedAndSortedByTheService() {
         browser.open("catalogue.xhtml").waitForPage();
-        String report = browser.find("catalogue:books_paginator_bottom").findElement(By.className("ui-paginator-current")).getText();
-        assertThat(report).startsWith("1–20 of ");
-        assertThat(browser.columnTexts("#catalogue\\:books_data > tr")).hasSize(20);
+        assertThat(browser.text("page-report")).startsWith("1–20 of ");
+        assertThat(browser.columnTexts("#books tbody tr")).hasSize(20);
 
-        String firstTitle = browser.columnTexts("#catalogue\\:books_data .title-link").get(0);
-        browser.driver().findElement(By.cssSelector("#catalogue\\:books_paginator_bottom .ui-paginator-next")).click();
-        browser.waitForText(By.cssSelector("#catalogue\\:books_paginator_bottom .ui-paginator-current"), "21–40 of ");
-        assertThat(browser.columnTexts("#catalogue\\:books_data .title-link")).hasSize(20).doesNotContain(firstTitle);
+        String firstTitle = titles().get(0);
+        browser.click("page-next").waitForUrl("page=2");
+        assertThat(browser.text("page-report")).startsWith("21–40 of ");
+        assertThat(titles()).hasSize(20).doesNotContain(firstTitle);
+        assertThat(browser.find("pager").findElement(By.cssSelector("[aria-current=page]")).getText()).isEqualTo("2");
 
-        // sort by title, descending: a second click on the header
-        By titleHeader = By.xpath("//th[.//span[text()='Title']]");
-        browser.driver().findElement(titleHeader).click();
-        browser.waitFor(d -> "ascending".equals(d.findElement(titleHeader).getAttribute("aria-sort")));
-        String firstAscending = browser.columnTexts("#catalogue\\:books_data .title-link").get(0);
-        browser.driver().findElement(titleHeader).click();
-        browser.waitFor(d -> "descending".equals(d.findElement(titleHeader).getAttribute("aria-sort")));
-        browser.waitFor(d -> !browser.columnTexts("#catalogue\\:books_data .title-link").get(0).equals(firstAscending));
-        List<String> sorted = browser.columnTexts("#catalogue\\:books_data .title-link");
-        assertThat(sorted).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        // by title, the default order: its header sorts it descending, from the first page, then ascending again
+        assertThat(ariaSort("title")).isEqualTo("ascending");
+        browser.click("sort-title").waitForUrl("sort=-title");
+        assertThat(ariaSort("title")).isEqualTo("descending");
+        assertThat(browser.text("page-report")).startsWith("1–20 of ");
+        List<String> descending = titles();
+        assertThat(descending).hasSize(20).isSortedAccordingTo(Comparator.reverseOrder());
+        browser.click("sort-title").waitFor(d -> !d.getCurrentUrl().contains("sort=")).waitForPage();
+        assertThat(ariaSort("title")).isEqualTo("ascending");
+        assertThat(titles()).isSorted().doesNotContain(descending.get(0));
+
+        // by year: the other headers lose their aria-sort; a second click turns the order round
+        browser.click("sort-year").waitForUrl("sort=year");
+        assertThat(ariaSort("year")).isEqualTo("ascending");
+        assertThat(ariaSort("title")).isNull();
+        assertThat(years()).isSorted();
+        browser.click("sort-year").waitForUrl("sort=-year");
+        assertThat(ariaSort("year")).isEqualTo("descending");
+        List<Integer> firstPage = years();
+        assertThat(firstPage).isSortedAccordingTo(Comparator.reverseOrder());
+
+        // every page, order and size is a URL: a bookmark opens it as it was
+        browser.driver().findElement(By.xpath("//*[@id='page-sizes']/a[text()='10']")).click();
+        browser.waitForUrl("size=10");
+        assertThat(browser.text("page-report")).startsWith("1–10 of ");
+        browser.open("catalogue.xhtml?sort=-year&page=2&size=10").waitForPage();
+        assertThat(browser.text("page-report")).startsWith("11–20 of ");
+        assertThat(ariaSort("year")).isEqualTo("descending");
+        assertThat(years()).isSortedAccordingTo(Comparator.reverseOrder()).containsExactlyElementsOf(firstPage.subList(10, 20));
+
+        // a page after the end shows the last one, and says so
+        browser.open("catalogue.xhtml?page=9999").waitForPage();
+        assertThat(browser.messages()).contains("There is no page 9999");
+        assertThat(browser.has("page-next")).isFalse();
+        browser.screenshot("catalogue-sorted");
+    }
+
+    @Test
+    void theAuthorsAreSortedByTheirHeadersToo() {
+        browser.open("authors.xhtml").waitForPage();
+        assertThat(browser.text("page-report")).startsWith("1–20 of ");
+        assertThat(ariaSort("name")).isEqualTo("ascending");
+        assertThat(browser.columnTexts("#authors .name-link")).hasSize(20).isSorted();
+
+        browser.click("sort-birthYear").waitForUrl("sort=birthYear");
+        assertThat(ariaSort("birthYear")).isEqualTo("ascending");
+        assertThat(ariaSort("name")).isNull();
+        assertThat(browser.columnTexts("#authors .born").stream().filter(year -> !year.isBlank()).map(Integer::valueOf).toList())
+                .isNotEmpty().isSorted();
+        assertThat(browser.columnTexts("#authors .book-count")).allMatch(count -> count.matches("\\d+"));
+        browser.screenshot("authors");
     }
 
     @Test
@@ -146,7 +190,38 @@ class CataloguePagesIT {
         browser.click("actions:delete").confirm().waitForUrl("catalogue.xhtml");
         assertThat(browser.messages()).contains("“A Book of Tests” was removed from the catalogue.");
         browser.open("catalogue.xhtml?q=" + isbn).waitForPage();
-        assertThat(browser.text("catalogue:books_data")).contains("No book matches.");
+        assertThat(browser.text("no-books")).contains("No book matches.");
+    }
+
+    @Test
+    void aDeleteOfWhatChangedSinceThePageWasShownIsRefusedThenTheAuthorGoesToo() {
+        ApiClient api = new ApiClient(base);
+        String name = "Changing Author " + TestData.isbn().substring(7);
+        long author = api.author(name);
+        String isbn = TestData.isbn();
+        long book = api.book(author, isbn, 1);
+
+        browser.open("book.xhtml?id=" + book).waitForPage();
+        String etag = api.request().get("/books/{id}", book).header("ETag");
+        api.request().header("If-Match", etag)
+                .body(Map.of("isbn", isbn, "title", "Renamed Meanwhile", "copies", 1, "authorId", author))
+                .put("/books/{id}", book).then().statusCode(200);
+
+        browser.click("actions:delete").confirm().waitForText(By.id("messages"), "was changed by someone else");
+        assertThat(browser.driver().getCurrentUrl()).contains("book.xhtml?id=" + book);
+        api.request().get("/books/{id}", book).then().statusCode(200);
+
+        // the page shown again has the new version: now the delete goes through
+        browser.open("book.xhtml?id=" + book).waitForPage();
+        assertThat(browser.text("book-title")).isEqualTo("Renamed Meanwhile");
+        browser.click("actions:delete").confirm().waitForUrl("catalogue.xhtml");
+        assertThat(browser.messages()).contains("“Renamed Meanwhile” was removed from the catalogue.");
+        api.request().get("/books/{id}", book).then().statusCode(404);
+
+        browser.open("author.xhtml?id=" + author).waitForPage();
+        browser.click("actions:delete").confirm().waitForUrl("authors.xhtml");
+        assertThat(browser.messages()).contains(name + " was removed.");
+        api.request().get("/authors/{id}", author).then().statusCode(404);
     }
 
     @Test
@@ -183,5 +258,21 @@ class CataloguePagesIT {
         assertThat(connection.getResponseCode()).isEqualTo(404);
         HttpURLConnection malformed = (HttpURLConnection) new URL(base, "book.xhtml?id=abc").openConnection();
         assertThat(malformed.getResponseCode()).isEqualTo(404);
+    }
+
+    // ---- helpers ---------------------------------------------------------------------------
+
+    private static List<String> titles() {
+        return browser.columnTexts("#books .title-link");
+    }
+
+    /** The publication years shown, top to bottom (books without a known year left out). */
+    private static List<Integer> years() {
+        return browser.columnTexts("#books .year").stream().filter(year -> !year.isBlank()).map(Integer::valueOf).toList();
+    }
+
+    /** The aria-sort of the column whose header sorts by {@code property}: ascending, descending or null. */
+    private static String ariaSort(String property) {
+        return browser.driver().findElement(By.xpath("//th[a[@id='sort-" + property + "']]")).getAttribute("aria-sort");
     }
 }
