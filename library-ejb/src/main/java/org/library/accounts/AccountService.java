@@ -1,5 +1,10 @@
 package org.library.accounts;
 
+import org.library.platform.AccessDeniedException;
+import org.library.platform.access.Allowed;
+import org.library.platform.access.Identity;
+import org.library.platform.access.Guarded;
+import org.library.platform.access.Roles;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -28,6 +33,7 @@ import org.library.staff.Librarian;
  * the throttles that make guessing slow ({@link LoginThrottle}, {@link ClientThrottle}).
  */
 @Stateless
+@Guarded
 public class AccountService {
 
     private static final Logger LOG = Logger.getLogger(AccountService.class.getName());
@@ -69,6 +75,7 @@ public class AccountService {
     }
 
     /** What a login needs of the account, if there is one by that name ({@link Logins}). */
+    @Allowed(Roles.ANYONE)
     public Optional<LoginCandidate> loginCandidate(String username) {
         return byUsername(username).map(LoginCandidate::of);
     }
@@ -78,6 +85,7 @@ public class AccountService {
      * generation (before a password change, a reset or a lock) has ended. Empty when the account is
      * gone or locked. Read on every page request of a logged-in person, so it reads one column.
      */
+    @Allowed(Roles.ANYONE)
     public java.util.OptionalInt sessionGeneration(String username) {
         return em.createQuery("SELECT a.sessionGeneration FROM Account a WHERE a.username = :username AND a.locked = :locked",
                         Integer.class)
@@ -86,6 +94,7 @@ public class AccountService {
     }
 
     /** The logged-in caller behind a user name the container has authenticated. */
+    @Allowed({Roles.STAFF, Roles.CARD_HOLDER})
     public Caller caller(String username) {
         return byUsername(username).map(Account::caller)
                 .orElseThrow(() -> new RecordNotFoundException("account", Account.normalise(username)));
@@ -139,7 +148,9 @@ public class AccountService {
      * @throws TooManyAttemptsException when the client must wait (too many failed logins, or too many at once)
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    @Allowed({Roles.STAFF, Roles.CARD_HOLDER})
     public int changeOwnPassword(String username, String currentPassword, String newPassword, String client) {
+        requireOwner(username);
         LoginResult check = logins.authenticate(username, currentPassword, client);
         switch (check.outcome()) {
             case AUTHENTICATED -> {
@@ -152,7 +163,9 @@ public class AccountService {
 
     /** The change of {@link #changeOwnPassword}, once the current password is proven. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    @Allowed({Roles.STAFF, Roles.CARD_HOLDER})
     public int setPassword(String username, String newPassword) {
+        requireOwner(username);
         Account account = account(username);
         setPassword(account, newPassword);
         return account.getSessionGeneration();
@@ -240,6 +253,14 @@ public class AccountService {
     /** How many staff accounts exist: the first start creates one when there is none. */
     public long staffAccounts() {
         return em.createNamedQuery(Account.COUNT_STAFF, Long.class).getSingleResult();
+    }
+
+    /** A person changes their own password only; staff set others' with {@link #resetPassword}. */
+    private static void requireOwner(String username) {
+        String me = Identity.current().map(Identity::name).orElse(null);
+        if (me == null || !me.equals(Account.normalise(username))) {
+            throw new AccessDeniedException("You may change only your own password.");
+        }
     }
 
     private void setPassword(Account account, String newPassword) {

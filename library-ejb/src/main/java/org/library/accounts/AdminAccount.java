@@ -7,6 +7,7 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import java.util.Optional;
 import java.util.logging.Logger;
+import org.library.platform.access.Identity;
 import org.library.platform.Settings;
 
 /**
@@ -31,6 +32,11 @@ public class AdminAccount {
 
     @PostConstruct
     void createWhenNoStaffCanLogIn() {
+        // start-up works for nobody who logged in: as the library itself
+        Identity.run(Identity.SYSTEM, this::createAdmin);
+    }
+
+    private void createAdmin() {
         if (accounts.staffAccounts() > 0) {
             return;
         }

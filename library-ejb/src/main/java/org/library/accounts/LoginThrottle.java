@@ -1,5 +1,8 @@
 package org.library.accounts;
 
+import org.library.platform.access.Allowed;
+import org.library.platform.access.Guarded;
+import org.library.platform.access.Roles;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Stateless;
@@ -39,6 +42,7 @@ import org.library.platform.InstallationSecretsMigration;
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+@Guarded
 public class LoginThrottle {
 
     private static final Logger LOG = Logger.getLogger(LoginThrottle.class.getName());
@@ -70,6 +74,7 @@ public class LoginThrottle {
      * Counts one guess of {@code client} at {@code username} (and one failed login of the account,
      * should it exist, for staff to see), unless the client is blocked from that name.
      */
+    @Allowed(Roles.ANYONE)
     public Reservation reserve(String username, String client, Instant now) {
         LoginFailure.Key key = new LoginFailure.Key(key("name", username), key("client", client));
         LoginFailure row = em.find(LoginFailure.class, key);
@@ -109,7 +114,21 @@ public class LoginThrottle {
         return Reservation.ALLOWED;
     }
 
+    /**
+     * Until when this client is blocked from this name, if it is. Asked before anything else about
+     * a login, including a password this instance verified before: a blocked client gets no answer
+     * about any password, or it could keep guessing against that cheap check.
+     */
+    @Allowed(Roles.ANYONE)
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Optional<Instant> blockedUntil(String username, String client, Instant now) {
+        LoginFailure row = em.find(LoginFailure.class, new LoginFailure.Key(key("name", username), key("client", client)));
+        return row == null || row.blockedUntil() == null || row.blockedUntil() <= now.toEpochMilli()
+                ? Optional.empty() : Optional.of(Instant.ofEpochMilli(row.blockedUntil()));
+    }
+
     /** The guess was right: the client's failures at this name are forgotten, and the account's count. */
+    @Allowed(Roles.ANYONE)
     public void succeeded(String username, String client) {
         em.createQuery("DELETE FROM LoginFailure f WHERE f.key.name = :name AND f.key.client = :client")
                 .setParameter("name", key("name", username)).setParameter("client", key("client", client)).executeUpdate();

@@ -18,12 +18,13 @@ import java.util.logging.Logger;
  * server:
  *
  * <ol>
+ *   <li>first of all, a client that must wait is answered so, without any check: its address
+ *       ({@link ClientThrottle}, from memory) or its failures at this user name
+ *       ({@link LoginThrottle}, one indexed read);</li>
  *   <li>a password this instance verified a few minutes ago is recognised by an HMAC, without
  *       PBKDF2 ({@link VerifiedCredentials}): API clients sending Basic on every request pay once;</li>
- *   <li>otherwise, before any hashing, the client's address may have to wait ({@link ClientThrottle},
- *       answered from memory, without reading the account, unless the name has a verified password
- *       here), and the client may be blocked from this user name ({@link LoginThrottle}); both count
- *       the check before it is made, so that checks sent at once are counted at once;</li>
+ *   <li>otherwise, before any hashing, the check is counted for the client's address and for the
+ *       client at this user name, so that checks sent at once are counted at once;</li>
  *   <li>at most {@link LoginSettings#concurrentChecks()} PBKDF2 checks run at once; a request that
  *       finds no free slot within {@link #WAIT_FOR_CHECK} is answered "busy", and nothing is counted;</li>
  *   <li>no database connection is held while hashing: the account is read, and the guess counted,
@@ -84,19 +85,19 @@ public class Logins {
         }
         Instant now = clock.instant();
         String name = Account.normalise(username);
+        // a client that must wait gets no answer about any password, not even one this instance
+        // verified before (that check is cheap: it would let a blocked client guess on)
         Optional<Instant> waiting = clients.blockedUntil(client, now);
-        if (waiting.isPresent() && !verified.knows(name)) {
-            // a client that must wait, with a name this instance has no verified password for:
-            // answered from memory, without even reading the account
+        if (waiting.isEmpty()) {
+            waiting = throttle.blockedUntil(name, client, now);
+        }
+        if (waiting.isPresent()) {
             return LoginResult.throttled(Duration.between(now, waiting.get()));
         }
         Optional<LoginCandidate> account = accounts.loginCandidate(name);
         if (account.isPresent() && !account.get().locked()
                 && verified.matches(name, account.get().passwordHash(), password, now)) {
             return LoginResult.authenticated(account.get().caller());
-        }
-        if (waiting.isPresent()) {
-            return LoginResult.throttled(Duration.between(now, waiting.get()));
         }
         Optional<Instant> clientWaits = clients.start(client, now);
         if (clientWaits.isPresent()) {

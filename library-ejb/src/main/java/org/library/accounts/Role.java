@@ -11,6 +11,6 @@ public enum Role {
     /** A card holder: the catalogue, and their own loans and holds. */
     MEMBER;
 
-    public static final String STAFF = "LIBRARIAN";
-    public static final String CARD_HOLDER = "MEMBER";
+    public static final String STAFF = org.library.platform.access.Roles.STAFF;
+    public static final String CARD_HOLDER = org.library.platform.access.Roles.CARD_HOLDER;
 }

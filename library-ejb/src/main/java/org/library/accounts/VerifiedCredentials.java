@@ -43,11 +43,6 @@ public class VerifiedCredentials {
                 && MessageDigest.isEqual(entry.mac(), mac(storedHash, password));
     }
 
-    /** Whether a verified password is remembered for the name (it may still not match the one sent). */
-    boolean knows(String username) {
-        return entries.containsKey(username);
-    }
-
     void remember(String username, String storedHash, String password, Instant now) {
         if (entries.size() >= MAX_ENTRIES) {
             entries.clear(); // crude but bounded; the price is one PBKDF2 per active client

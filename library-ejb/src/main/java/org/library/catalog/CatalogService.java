@@ -1,5 +1,8 @@
 package org.library.catalog;
 
+import org.library.platform.access.Allowed;
+import org.library.platform.access.Guarded;
+import org.library.platform.access.Roles;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -28,6 +31,7 @@ import org.library.platform.Writes;
  * failure throws a {@link org.library.platform.LibraryException} and changes nothing.
  */
 @Stateless
+@Guarded
 public class CatalogService {
 
     @PersistenceContext
@@ -76,12 +80,14 @@ public class CatalogService {
         em.remove(author);
     }
 
+    @Allowed(Roles.ANYONE)
     public Author author(long id) {
         return Optional.ofNullable(em.find(Author.class, id))
                 .orElseThrow(() -> new RecordNotFoundException("author", id));
     }
 
     /** The author with the list of books loaded in the same statement. */
+    @Allowed(Roles.ANYONE)
     public Author authorWithBooks(long id) {
         return em.createNamedQuery(Author.BY_ID_WITH_BOOKS, Author.class).setParameter("id", id)
                 .getResultStream().findFirst()
@@ -91,6 +97,7 @@ public class CatalogService {
     /**
      * @param name part of the name to look for (case-insensitive), or {@code null} for all
      */
+    @Allowed(Roles.ANYONE)
     public Page<Author> authors(String name, PageRequest request, SortOrder sort) {
         name = SearchText.bounded("q", name);
         PagedQuery<Author> query = new PagedQuery<>(Author.class, "SELECT a FROM Author a", "SELECT a.id FROM Author a");
@@ -101,6 +108,7 @@ public class CatalogService {
     }
 
     /** The number of books each author on the page has, in one statement. */
+    @Allowed(Roles.ANYONE)
     public Map<Long, Long> bookCounts(List<Author> authors) {
         if (authors.isEmpty()) {
             return Map.of();
@@ -186,6 +194,7 @@ public class CatalogService {
     }
 
     /** The book with its author, in one statement. */
+    @Allowed(Roles.ANYONE)
     public Book book(long id) {
         return em.createNamedQuery(Book.BY_ID_WITH_AUTHOR, Book.class).setParameter("id", id)
                 .getResultStream().findFirst()
@@ -193,6 +202,7 @@ public class CatalogService {
     }
 
     /** @param isbn any valid form of the ISBN */
+    @Allowed(Roles.ANYONE)
     public Optional<Book> findByIsbn(String isbn) {
         return Isbn.normalise(isbn).flatMap(normal -> em.createNamedQuery(Book.BY_ISBN, Book.class)
                 .setParameter("isbn", normal).getResultStream().findFirst());
@@ -207,6 +217,7 @@ public class CatalogService {
             "name", "a.name", "birthYear", "a.birthYear", "deathYear", "a.deathYear");
 
     /** A page of all books by title, each with its author. */
+    @Allowed(Roles.ANYONE)
     public Page<Book> books(PageRequest request) {
         return books(BookFilter.ALL, request, SortOrder.asc("title"));
     }
@@ -226,6 +237,7 @@ public class CatalogService {
      *       the books that match.</li>
      * </ul>
      */
+    @Allowed(Roles.ANYONE)
     public Page<Book> books(BookFilter filter, PageRequest request, SortOrder sort) {
         String orderBy = sort.toJpql(BOOK_SORTS, "b.id");
         boolean hasText = filter.text() != null && !filter.text().isBlank();

@@ -1,5 +1,8 @@
 package org.library.circulation;
 
+import org.library.platform.access.Allowed;
+import org.library.platform.access.Guarded;
+import org.library.platform.access.Roles;
 import jakarta.annotation.Resource;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
@@ -54,6 +57,7 @@ import org.library.platform.SortOrder;
  * ({@link CirculationLog}, {@code org.library.operations.CirculationMetrics}).
  */
 @Stateless
+@Guarded
 public class CirculationService {
 
     @PersistenceContext
@@ -188,6 +192,7 @@ public class CirculationService {
      *                              or has a hold on it, or the membership is inactive
      * @throws HoldLimitReachedException when the member has the most holds allowed waiting or ready
      */
+    @Allowed({Roles.STAFF, Roles.CARD_HOLDER})
     public Hold placeHold(long memberId, long bookId) {
         Member member = lockMember(memberId);
         Book book = lockBook(bookId);
@@ -225,6 +230,7 @@ public class CirculationService {
      *
      * @throws HoldNotActiveException when the hold is no longer waiting or ready
      */
+    @Allowed({Roles.STAFF, Roles.CARD_HOLDER})
     public Hold cancelHold(long memberId, long holdId) {
         // only the keys first: loading the hold's book before locking it would read a stale row
         long bookId = em.createQuery("SELECT h.book.id FROM Hold h WHERE h.id = :id AND h.member.id = :memberId", Long.class)
@@ -275,6 +281,7 @@ public class CirculationService {
     }
 
     /** The member's holds, newest first, with their books. */
+    @Allowed({Roles.STAFF, Roles.CARD_HOLDER})
     public List<Hold> holds(long memberId) {
         member(memberId);
         return em.createNamedQuery(Hold.OF_MEMBER, Hold.class).setParameter("memberId", memberId).getResultList();
@@ -408,6 +415,7 @@ public class CirculationService {
     }
 
     /** Titles, copies, copies out, members and overdue loans, for the home page. */
+    @Allowed(Roles.ANYONE)
     public LibraryStatistics statistics() {
         Object[] books = em.createQuery("SELECT COUNT(b), COALESCE(SUM(b.copies), 0), COALESCE(SUM(b.onLoan), 0) FROM Book b",
                 Object[].class).getSingleResult();
@@ -419,6 +427,7 @@ public class CirculationService {
     }
 
     /** Days past the due date on {@code loan}, 0 when it is not overdue (today by the service's clock). */
+    @Allowed(Roles.ANYONE)
     public long daysOverdue(Loan loan) {
         return loan.daysOverdueOn(LocalDate.now(clock));
     }
@@ -428,6 +437,7 @@ public class CirculationService {
     }
 
     /** Every loan of the member, newest first, each with its book and author. */
+    @Allowed({Roles.STAFF, Roles.CARD_HOLDER})
     public List<Loan> history(long memberId) {
         member(memberId);
         return em.createNamedQuery(Loan.HISTORY_OF_MEMBER, Loan.class).setParameter("memberId", memberId)
@@ -437,6 +447,7 @@ public class CirculationService {
 
 
     /** Loans not returned yet, i.e. copies out now: one count on an index, for the metrics' gauge. */
+    @Allowed(Roles.ANYONE)
     public long activeLoans() {
         return em.createQuery("SELECT COUNT(l) FROM Loan l WHERE l.returnedAt IS NULL", Long.class).getSingleResult();
     }

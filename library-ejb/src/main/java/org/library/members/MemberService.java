@@ -1,5 +1,8 @@
 package org.library.members;
 
+import org.library.platform.access.Allowed;
+import org.library.platform.access.Guarded;
+import org.library.platform.access.Roles;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -27,6 +30,7 @@ import org.library.platform.Writes;
 
 /** Library card holders. Each public method is one transaction. */
 @Stateless
+@Guarded
 public class MemberService {
 
     @PersistenceContext
@@ -101,6 +105,7 @@ public class MemberService {
         Writes.flush(em, "member", id);
     }
 
+    @Allowed({Roles.STAFF, Roles.CARD_HOLDER})
     public Member member(long id) {
         return Optional.ofNullable(em.find(Member.class, id))
                 .orElseThrow(() -> new RecordNotFoundException("member", id));
@@ -130,6 +135,7 @@ public class MemberService {
     }
 
     /** The books the member holds now, each with its author: the member's side of {@code borrows}. */
+    @Allowed({Roles.STAFF, Roles.CARD_HOLDER})
     public List<Book> borrowedBooks(long memberId) {
         member(memberId);
         return em.createNamedQuery(Member.BORROWED_BOOKS, Book.class).setParameter("id", memberId).getResultList();

@@ -1,5 +1,8 @@
 package org.library.platform;
 
+import org.library.platform.access.Allowed;
+import org.library.platform.access.Guarded;
+import org.library.platform.access.Roles;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -14,6 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * Nothing to configure, nothing in the repository.
  */
 @Stateless
+@Guarded
+@Allowed(Roles.ANYONE)
 public class InstallationSecrets {
 
     private static final Map<String, byte[]> KNOWN = new ConcurrentHashMap<>();

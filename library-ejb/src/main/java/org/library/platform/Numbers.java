@@ -11,8 +11,8 @@ import java.util.OptionalLong;
  */
 public final class Numbers {
 
-    /** More digits than any long has: longer input is refused before it is looked at. */
-    private static final int MAX_DIGITS = 18;
+    /** As many digits as a long has: longer input is refused before it is looked at. */
+    private static final int MAX_DIGITS = 19;
 
     private Numbers() {
     }
@@ -36,8 +36,8 @@ public final class Numbers {
     }
 
     /**
-     * @return the value of {@code text} (an optional leading {@code -}, then 1 to 18 ASCII digits),
-     *         or empty when it is anything else
+     * @return the value of {@code text} (an optional leading {@code -}, then ASCII digits, within the
+     *         range of a long), or empty when it is anything else
      */
     public static OptionalLong parseLong(String text) {
         if (text == null) {
@@ -48,8 +48,11 @@ public final class Numbers {
         if (digits.length() > MAX_DIGITS || !isAsciiDigits(digits)) {
             return OptionalLong.empty();
         }
-        long value = Long.parseLong(digits);
-        return OptionalLong.of(negative ? -value : value);
+        try {
+            return OptionalLong.of(Long.parseLong(text));
+        } catch (NumberFormatException outOfRange) {
+            return OptionalLong.empty();
+        }
     }
 
     /** {@link #parseLong} within the range of an int. */

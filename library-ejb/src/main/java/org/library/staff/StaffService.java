@@ -1,5 +1,7 @@
 package org.library.staff;
 
+import org.library.platform.access.Allowed;
+import org.library.platform.access.Guarded;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -24,6 +26,7 @@ import org.library.platform.Writes;
  * and removed only through its librarian. Each public method is one transaction.
  */
 @Stateless
+@Guarded
 public class StaffService {
 
     @PersistenceContext

@@ -1,5 +1,9 @@
 package org.library.transfer;
 
+import org.library.platform.access.Allowed;
+import org.library.platform.access.Guarded;
+import org.library.platform.access.Identity;
+import org.library.platform.access.Roles;
 import jakarta.ejb.Asynchronous;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -49,8 +53,12 @@ import org.library.platform.Numbers;
  * <p>Runs without a transaction of its own: each batch is one ({@link ImportBatches}).
  */
 @Stateless
+@Guarded
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class CsvImporter {
+
+    @jakarta.annotation.Resource
+    private jakarta.ejb.SessionContext context;
 
     /** Rows per transaction: big enough for the statement batches to pay, small enough to keep locks short. */
     static final int BATCH = 1000;
@@ -107,12 +115,23 @@ public class CsvImporter {
     }
 
     /**
-     * {@link #run} in the background, for the import page; deletes the file at the end.
+     * {@link #run} in the background, for the import page, for whoever starts it; deletes the file
+     * at the end.
      */
+    public void startInBackground(String jobId, Path file) {
+        Identity startedBy = Identity.current().orElseThrow(); // a staff identity: the access check let it in
+        context.getBusinessObject(CsvImporter.class).runInBackground(jobId, file, startedBy);
+    }
+
+    /**
+     * The background part of {@link #startInBackground}, in a thread of its own, where no request
+     * says who works: it works for whoever started it, whom the access check saw there.
+     */
+    @Allowed(Roles.ANYONE)
     @Asynchronous
-    public void runInBackground(String jobId, Path file) {
+    public void runInBackground(String jobId, Path file, Identity startedBy) {
         ImportJob job = jobs.job(jobId);
-        try (InputStream in = Files.newInputStream(file)) {
+        try (Identity.Scope as = Identity.enter(startedBy); InputStream in = Files.newInputStream(file)) {
             run(job, in);
         } catch (InvalidInputException e) {
             // the job's report says it

@@ -1,5 +1,6 @@
 package org.library.transfer;
 
+import org.library.platform.access.Guarded;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -14,6 +15,7 @@ import java.util.List;
  * <p>Each row is its id first, then the values of the CSV columns in order.
  */
 @Stateless
+@Guarded
 public class ExportQueries {
 
     @PersistenceContext

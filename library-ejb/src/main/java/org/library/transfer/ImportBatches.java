@@ -1,5 +1,6 @@
 package org.library.transfer;
 
+import org.library.platform.access.Guarded;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -47,6 +48,7 @@ import org.library.platform.DatabaseMigration;
  * {@code CatalogService.updateBook} does).
  */
 @Stateless
+@Guarded
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class ImportBatches {
 

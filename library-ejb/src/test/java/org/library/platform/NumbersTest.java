@@ -14,6 +14,8 @@ class NumbersTest {
         assertThat(Numbers.parseLong("48")).hasValue(48);
         assertThat(Numbers.parseLong("-500")).hasValue(-500);
         assertThat(Numbers.parseLong("999999999999999999")).hasValue(999_999_999_999_999_999L);
+        assertThat(Numbers.parseLong("9223372036854775807")).hasValue(Long.MAX_VALUE);
+        assertThat(Numbers.parseLong("-9223372036854775808")).hasValue(Long.MIN_VALUE);
         assertThat(Numbers.parseInt("2147483647")).hasValue(Integer.MAX_VALUE);
     }
 
@@ -33,7 +35,8 @@ class NumbersTest {
 
     @Test
     void refusesMoreDigitsThanALongHasBeforeReadingThem() {
-        assertThat(Numbers.parseLong("1000000000000000000")).isEmpty();
+        assertThat(Numbers.parseLong("9223372036854775808")).isEmpty();
+        assertThat(Numbers.parseLong("10000000000000000000")).isEmpty();
         assertThat(Numbers.parseLong("9".repeat(10_000))).isEmpty();
     }
 

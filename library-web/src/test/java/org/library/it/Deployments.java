@@ -20,6 +20,7 @@ public final class Deployments {
                 .addClasses(testClasses)
                 .addClass(TestData.class)
                 .addClass(Deployments.class)
+                .addClass(ActingAsStaff.class)
                 .addAsLibraries(jarOf(org.assertj.core.api.Assertions.class));
     }
 

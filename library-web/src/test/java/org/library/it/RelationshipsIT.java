@@ -47,7 +47,7 @@ import org.library.staff.StaffService;
  * The three relationships navigated both ways through the services, and every business rule the
  * services enforce, in the real container on the real Derby database.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith({ArquillianExtension.class, ActingAsStaff.class})
 class RelationshipsIT {
 
     @Deployment

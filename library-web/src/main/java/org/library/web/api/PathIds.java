@@ -42,7 +42,7 @@ public class PathIds implements ContainerRequestFilter {
         }
         for (String name : NUMERIC.computeIfAbsent(method, PathIds::numericPathParameters)) {
             String value = uriInfo.getPathParameters().getFirst(name);
-            if (value != null && (value.length() > 18 || !Numbers.isAsciiDigits(value))) {
+            if (value != null && (!Numbers.isAsciiDigits(value) || Numbers.parseLong(value).isEmpty())) {
                 request.abortWith(Problem.of("not-found", "Not Found", Response.Status.NOT_FOUND,
                         "There is no resource at " + uriInfo.getPath() + ": ids are whole numbers written in digits 0-9.",
                         uriInfo.getRequestUri()).toResponse());

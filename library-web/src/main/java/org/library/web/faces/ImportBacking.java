@@ -50,7 +50,7 @@ public class ImportBacking implements Serializable {
             Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
             ImportJob job = jobs.start(kind, upload.getFileName(), Files.size(copy));
             jobId = job.id();
-            importer.runInBackground(job.id(), copy);
+            importer.startInBackground(job.id(), copy);
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(copy);
             throw e;

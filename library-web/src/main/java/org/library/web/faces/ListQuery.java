@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.library.platform.Numbers;
 import org.library.platform.PageRequest;
 import org.library.platform.SortOrder;
 
@@ -86,20 +87,18 @@ public record ListQuery(int page, int size, SortOrder sort, List<String> correct
         return new ListQuery(other, size, sort, all);
     }
 
-    /** Whether the first row of that page has an offset {@link PageRequest#offset()} can express. */
+    /** Whether the first row of that page lies within the depth a list may be read to ({@link PageRequest#MAX_OFFSET}). */
     private static boolean fits(int page, int size) {
-        return (long) (page - 1) * size <= Integer.MAX_VALUE;
+        return page - 1 <= PageRequest.lastPage(size);
     }
 
     private static boolean present(String text) {
         return text != null && !text.isBlank();
     }
 
+    /** A whole number in ASCII digits ({@link Numbers}), as everywhere else. */
     private static Optional<Integer> number(String text) {
-        try {
-            return Optional.of(Integer.valueOf(text.strip()));
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
+        java.util.OptionalInt number = Numbers.parseInt(text.strip());
+        return number.isPresent() ? Optional.of(number.getAsInt()) : Optional.empty();
     }
 }

@@ -28,6 +28,7 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.library.it.ActingAsStaff;
 import org.library.catalog.Author;
 import org.library.catalog.AuthorData;
 import org.library.catalog.BookData;
@@ -47,7 +48,7 @@ import org.library.platform.LibraryException;
  * ready hold, no copy sits on the shelf while someone waits (no hold skipped), and holds were served
  * first come, first served. Refusals are expected; any other failure fails the test.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith({ArquillianExtension.class, ActingAsStaff.class})
 class CirculationInvariantsIT {
 
     private static final int THREADS = 32;
@@ -94,7 +95,7 @@ class CirculationInvariantsIT {
         List<Future<?>> work = new ArrayList<>();
         AtomicInteger remaining = new AtomicInteger(OPERATIONS);
         for (int t = 0; t < THREADS; t++) {
-            work.add(pool.submit(() -> {
+            work.add(pool.submit(ActingAsStaff.run(() -> {
                 start.await();
                 while (remaining.getAndDecrement() > 0) {
                     ThreadLocalRandom random = ThreadLocalRandom.current();
@@ -127,7 +128,7 @@ class CirculationInvariantsIT {
                     }
                 }
                 return null;
-            }));
+            })));
         }
         start.countDown();
         for (Future<?> f : work) {

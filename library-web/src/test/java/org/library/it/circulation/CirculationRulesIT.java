@@ -18,6 +18,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.library.it.ActingAsStaff;
 import org.library.catalog.Author;
 import org.library.catalog.AuthorData;
 import org.library.catalog.Book;
@@ -48,7 +49,7 @@ import org.library.members.MemberService;
  * renewals, the hold queue with set-aside copies and pickup expiry — on the real container and
  * database, with a clock the test moves forward.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith({ArquillianExtension.class, ActingAsStaff.class})
 class CirculationRulesIT {
 
     @Deployment

@@ -19,6 +19,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.library.it.ActingAsStaff;
 import org.library.catalog.Author;
 import org.library.catalog.AuthorData;
 import org.library.catalog.Book;
@@ -43,7 +44,7 @@ import org.library.web.faces.Dates;
  * date is the library's day of borrowing plus the loan period, and the pages show the library's
  * wall-clock time.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith({ArquillianExtension.class, ActingAsStaff.class})
 class DaylightSavingTimeIT {
 
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");

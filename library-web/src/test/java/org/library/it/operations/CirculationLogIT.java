@@ -16,6 +16,7 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.library.it.ActingAsStaff;
 import org.library.catalog.Author;
 import org.library.catalog.AuthorData;
 import org.library.catalog.Book;
@@ -35,7 +36,7 @@ import org.library.members.MemberService;
  * One log line per circulation event and per refusal, with ids only: listened to in the container,
  * on the component's logger, while the services run.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith({ArquillianExtension.class, ActingAsStaff.class})
 class CirculationLogIT {
 
     @Deployment
