@@ -119,7 +119,7 @@ public class LibrariansResource {
     @PUT
     @Path("{id}/profile")
     @Operation(summary = "Create or replace the librarian's profile", description = "There is only ever one profile per librarian. "
-            + "Replacing one needs If-Match (the profile's ETag): 428 without it, 412 when stale; creating one does not.")
+            + "Replacing one: If-Match required (the profile's ETag), 428 without it, 412 when stale; creating one needs none.")
     @APIResponse(responseCode = "200", description = "OK",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProfileView.class)))
     public Response putProfile(@PathParam("id") long id, ProfileInput body) {

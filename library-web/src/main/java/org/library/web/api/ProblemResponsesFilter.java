@@ -23,12 +23,21 @@ public class ProblemResponsesFilter implements OASFilter {
             "401", "Credentials missing (where a role is needed) or wrong: send HTTP Basic credentials.",
             "403", "Your role may not do this (members: only their own loans and holds; writes: staff).",
             "404", "No such record (or route).",
-            "500", "A server-side failure; nothing was changed. The detail carries an incident id.");
+            "429", "Too many failed logins from your address (or at this user name): no password was checked; "
+                    + "try again after Retry-After seconds.",
+            "500", "A server-side failure; nothing was changed. The detail carries an incident id.",
+            "503", "Busy (too many password checks at once, or a transaction aborted by a concurrent one) or the "
+                    + "database does not answer; nothing was changed. Try again after Retry-After seconds.");
 
     private static final Map<String, String> WRITES = Map.of(
             "409", "Refused by a library rule (no copy available, duplicate ISBN, author still has books, ...).",
             "412", "If-Match named a version that is no longer current: reload and apply the change again.",
+            "413", "The request body is larger than this server accepts (JSON 64 KiB, CSV 256 MiB by default).",
             "415", "The body must be application/json.");
+
+    /** The answer of a change of a record without If-Match. */
+    private static final String PRECONDITION_REQUIRED = "If-Match is missing: send the record's ETag (GET gives it), "
+            + "or * to change it whatever its version.";
 
     @Override
     public Operation filterOperation(Operation operation) {
@@ -39,6 +48,17 @@ public class ProblemResponsesFilter implements OASFilter {
             WRITES.forEach((code, text) -> addProblem(operation, code, text));
         }
         return operation;
+    }
+
+    /** PUT and DELETE of a record need If-Match: their operations say so ("If-Match required") and answer 428 without it. */
+    @Override
+    public org.eclipse.microprofile.openapi.models.PathItem filterPathItem(org.eclipse.microprofile.openapi.models.PathItem item) {
+        for (Operation operation : new Operation[] {item.getPUT(), item.getDELETE()}) {
+            if (operation != null && operation.getDescription() != null && operation.getDescription().contains("If-Match required")) {
+                addProblem(operation, "428", PRECONDITION_REQUIRED);
+            }
+        }
+        return item;
     }
 
     @Override

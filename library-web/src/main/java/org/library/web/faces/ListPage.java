@@ -60,6 +60,15 @@ public final class ListPage<T> {
                 kept.put(name, value);
             }
         });
+        if (!query.reachable()) {
+            // deeper than a list is read (10,000 rows): where its end is, from a counted first page
+            Page<T> first = source.apply(new PageRequest(0, query.size(), true), query.sort());
+            int last = Math.max(1, Math.min(first.totalPages(), PageRequest.lastPage(query.size()) + 1));
+            query = query.onPage(last, "There is no page " + query.page() + (first.totalExact()
+                    ? ": the list has " + last + (last == 1 ? " page" : " pages") + "; showing the last."
+                    : ": lists show their first " + String.format(java.util.Locale.ENGLISH, "%,d", PageRequest.MAX_OFFSET)
+                            + " rows (narrow the search for more); showing page " + last + "."));
+        }
         Page<T> page = source.apply(query.request(), query.sort());
         if (page.items().isEmpty() && query.page() > 1) {
             if (page.total() == 0) {

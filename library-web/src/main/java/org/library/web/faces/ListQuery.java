@@ -52,8 +52,7 @@ public record ListQuery(int page, int size, SortOrder sort, List<String> correct
 
         int number = 1;
         if (present(page)) {
-            int pageSize = rows;
-            Optional<Integer> asked = number(page).filter(n -> n >= 1 && fits(n, pageSize));
+            Optional<Integer> asked = number(page).filter(n -> n >= 1);
             if (asked.isPresent()) {
                 number = asked.get();
             } else {
@@ -87,8 +86,8 @@ public record ListQuery(int page, int size, SortOrder sort, List<String> correct
         return new ListQuery(other, size, sort, all);
     }
 
-    /** Whether the first row of that page lies within the depth a list may be read to ({@link PageRequest#MAX_OFFSET}). */
-    private static boolean fits(int page, int size) {
+    /** Whether the page's first row lies within the depth a list may be read to ({@link PageRequest#MAX_OFFSET}). */
+    public boolean reachable() {
         return page - 1 <= PageRequest.lastPage(size);
     }
 

@@ -1,5 +1,6 @@
 package org.library.web.security;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -19,7 +20,10 @@ import org.library.platform.access.Roles;
  * any filter runs), with the roles the server mapped, for the time of the request and no longer.
  * The services check their own access rules against it ({@link org.library.platform.access.AccessGuard}).
  */
-@WebFilter(filterName = "ServiceIdentityFilter", urlPatterns = "/*", asyncSupported = true)
+@WebFilter(filterName = "ServiceIdentityFilter", urlPatterns = "/*", asyncSupported = true,
+        // the error pages (403, 404) are rendered after the request's own filters returned
+        dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.FORWARD, DispatcherType.INCLUDE, DispatcherType.ERROR,
+                DispatcherType.ASYNC})
 public class ServiceIdentityFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;

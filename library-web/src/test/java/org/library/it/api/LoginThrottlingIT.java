@@ -155,7 +155,7 @@ class LoginThrottlingIT {
         }
         from(owner, user, PASSWORD).body(Map.of("currentPassword", PASSWORD, "newPassword", "whatever it may be"))
                 .put("/me/password").then().statusCode(429).contentType(PROBLEM)
-                .body("detail", containsString("try again"));
+                .body("detail", containsString("Try again"));
     }
 
     private String memberWithAccount() {

@@ -145,4 +145,18 @@ class ListPageTest {
         assertThat(page.getCorrections()).isEmpty();
         assertThat(asked).hasSize(1);
     }
+
+    @Test
+    void aPageDeeperThanAListIsReadShowsTheLastOneWithinReach() {
+        ListPage<String> shortList = list(55, "9999");
+        assertThat(shortList.getPageNumber()).isEqualTo(3);
+        assertThat(shortList.getCorrections()).containsExactly("There is no page 9999: the list has 3 pages; showing the last.");
+        assertThat(asked).as("never a page beyond the depth").allSatisfy(r -> assertThat(r.offset()).isLessThanOrEqualTo(10_000));
+
+        ListPage<String> longList = list(1_000_000, "9999");
+        assertThat(longList.getPageNumber()).isEqualTo(501);
+        assertThat(longList.getItems()).first().isEqualTo("row 10001");
+        assertThat(longList.getCorrections()).containsExactly(
+                "There is no page 9999: lists show their first 10,000 rows (narrow the search for more); showing page 501.");
+    }
 }

@@ -77,12 +77,13 @@ class ListQueryTest {
     }
 
     @Test
-    void aPageStartingDeeperThanAListMayBeReadIsTheFirst() {
+    void aPageIsReachableUpToTheDepthAListIsRead() {
         // as the API: a page may start at most PageRequest.MAX_OFFSET (10,000) rows deep
-        int lastAddressable = org.library.platform.PageRequest.lastPage(100) + 1;
-        assertThat(parse(String.valueOf(lastAddressable), "100", null).page()).isEqualTo(lastAddressable);
-        assertThat(parse(String.valueOf(lastAddressable), "100", null).request().offset()).isPositive();
-        assertThat(parse(String.valueOf(lastAddressable + 1), "100", null).page()).isEqualTo(1);
+        int deepest = org.library.platform.PageRequest.lastPage(100) + 1;
+        assertThat(parse(String.valueOf(deepest), "100", null).reachable()).isTrue();
+        assertThat(parse(String.valueOf(deepest), "100", null).request().offset()).isEqualTo(10_000);
+        assertThat(parse(String.valueOf(deepest + 1), "100", null).reachable()).isFalse();
+        assertThat(parse(String.valueOf(deepest + 1), "100", null).page()).as("kept, for the page to say").isEqualTo(deepest + 1);
     }
 
     @Test
