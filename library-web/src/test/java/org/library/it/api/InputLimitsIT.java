@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 
 import io.restassured.response.Response;
@@ -161,6 +162,19 @@ class InputLimitsIT {
                 .put("/members/{id}", member).then().statusCode(400)
                 .body("errors.field", is(java.util.List.of("active", "joinedOn")));
         api.request().get("/members/{id}", member).then().body("active", is(false));
+    }
+
+    @Test
+    void aJsonBodyIsOneValueWithNumbersThatCanBeReadOrA400() {
+        String name = "One Value " + TestData.memberNumber();
+        api.request().body("{\"name\": \"" + name + "\"}{\"name\": \"Second\"}").post("/authors").then().statusCode(400)
+                .contentType(PROBLEM).body("errors.field", is(java.util.List.of("body")));
+        api.request().body("{\"name\": \"" + name + "\"} and more").post("/authors").then().statusCode(400)
+                .body("errors.field", is(java.util.List.of("body")));
+        // more digits than the JSON parser reads: it says so with an exception of its own, once a 500
+        api.request().body("{\"name\": \"" + name + "\", \"birthYear\": 1" + "0".repeat(10_000) + "}").post("/authors").then()
+                .statusCode(400).contentType(PROBLEM).body("errors.field", is(java.util.List.of("body")));
+        api.request().queryParam("q", name).get("/authors").then().statusCode(200).body("items", hasSize(0));
     }
 
     private String api(String path) {
