@@ -2,10 +2,12 @@ package org.library.web.api;
 
 import jakarta.annotation.Priority;
 import jakarta.json.Json;
+import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParser;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.FormParam;
@@ -33,6 +35,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.library.platform.FieldViolation;
@@ -43,8 +46,9 @@ import org.library.platform.FieldViolation;
  * type (a whole number for {@code Integer}/{@code Long}, text for {@code String}, {@code true} or
  * {@code false} for {@code Boolean}, an ISO date for {@code LocalDate}, an object for a nested
  * record). Every mismatch is listed by field in one 400, so a client learns all that is wrong at
- * once, and a PUT, which replaces a record, never loses a misspelt field without a word. The values'
- * limits (lengths, ranges) are the services' own checks, which come after.
+ * once, and a PUT, which replaces a record, never loses a misspelt field without a word. The body
+ * is one JSON value with nothing after it. The values' limits (lengths, ranges) are the services'
+ * own checks, which come after.
  *
  * <p>Runs after {@link RequestBodies}, which has bounded and buffered the body.
  */
@@ -70,16 +74,39 @@ public class JsonShapes implements ContainerRequestFilter {
         byte[] body = request.getEntityStream().readAllBytes(); // bounded by RequestBodies
         request.setEntityStream(new ByteArrayInputStream(body));
         JsonValue json;
-        try (var reader = Json.createReader(new ByteArrayInputStream(body))) {
-            json = reader.readValue();
-        } catch (jakarta.json.JsonException e) {
+        try (JsonParser parser = Json.createParser(new ByteArrayInputStream(body))) {
+            parser.next();
+            json = parser.getValue();
+            if (more(parser)) {
+                // the JSON-B reader binds the first value and ignores the rest: {"name": "A"}{"name": "B"} would be A
+                refuse(request, "must be one JSON value, with nothing after it");
+                return;
+            }
+        } catch (JsonException | NoSuchElementException | IllegalStateException e) {
             return; // not JSON at all: the reader's own 400 (UnreadableBodyMapper) says so
+        } catch (UnsupportedOperationException e) {
+            // the parser's bound on the digits of a number (Parsson's: 1,100), which it reports thus, not as bad JSON
+            refuse(request, "holds a number with too many digits to be read");
+            return;
         }
         List<FieldViolation> violations = new ArrayList<>();
         check("", json, record.get(), violations);
         if (!violations.isEmpty()) {
             request.abortWith(Problem.invalid(violations, request.getUriInfo().getRequestUri()).toResponse());
         }
+    }
+
+    private static boolean more(JsonParser parser) {
+        try {
+            return parser.hasNext();
+        } catch (JsonException e) {
+            return true; // what follows is not even JSON
+        }
+    }
+
+    private static void refuse(ContainerRequestContext request, String message) {
+        request.abortWith(Problem.invalid(List.of(new FieldViolation("body", message)), request.getUriInfo().getRequestUri())
+                .toResponse());
     }
 
     /** The record a method's entity parameter (the one without a JAX-RS annotation) is, if it is one. */

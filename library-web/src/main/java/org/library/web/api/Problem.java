@@ -16,6 +16,11 @@ public record Problem(URI type, String title, int status, String detail, URI ins
     public static final String TYPE_BASE = "https://library.example.org/problems/";
     public static final MediaType MEDIA_TYPE = new MediaType("application", "problem+json");
 
+    /** The code of a problem named after its HTTP status: "Method Not Allowed" is {@code method-not-allowed}. */
+    public static String code(String reasonPhrase) {
+        return reasonPhrase.toLowerCase(java.util.Locale.ROOT).replace(' ', '-');
+    }
+
     public static Problem of(String code, String title, Response.StatusType status, String detail, URI instance) {
         return new Problem(URI.create(TYPE_BASE + code), title, status.getStatusCode(), detail, instance, null);
     }

@@ -5,6 +5,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.library.catalog.AuthorData;
 import org.library.catalog.BookData;
 import org.library.members.MemberData;
+import org.library.staff.Librarian;
 import org.library.staff.LibrarianData;
 import org.library.staff.ProfileContent;
 
@@ -56,7 +57,7 @@ public final class Requests {
 
     @Schema(name = "LibrarianInput")
     public record LibrarianInput(
-            @Schema(example = "E2001", pattern = "E\\d{4,6}", description = "Fixed after creation.", required = true)
+            @Schema(example = "E2001", pattern = Librarian.EMPLOYEE_NUMBER_PATTERN, description = "Fixed after creation.", required = true)
             String employeeNumber,
             @Schema(example = "Melvil Dewey", required = true) String name,
             @Schema(example = "melvil.dewey@library.example.org", required = true) String email) {
@@ -66,7 +67,11 @@ public final class Requests {
     }
 
     @Schema(name = "NewLibrarian", description = "A librarian, optionally with the profile.")
-    public record NewLibrarian(String employeeNumber, String name, String email, ProfileInput profile) {
+    public record NewLibrarian(
+            @Schema(example = "E2001", pattern = Librarian.EMPLOYEE_NUMBER_PATTERN, required = true) String employeeNumber,
+            @Schema(example = "Melvil Dewey", required = true) String name,
+            @Schema(example = "melvil.dewey@library.example.org", required = true) String email,
+            ProfileInput profile) {
         LibrarianData data() {
             return new LibrarianData(employeeNumber, name, email);
         }

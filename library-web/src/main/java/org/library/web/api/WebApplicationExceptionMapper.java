@@ -6,7 +6,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
-import java.util.Locale;
 
 /**
  * Failures the JAX-RS runtime detects before a resource runs — unknown route (404), wrong method
@@ -28,7 +27,7 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
         }
         Response original = e.getResponse();
         Response.StatusType status = original.getStatusInfo();
-        String code = status.getReasonPhrase().toLowerCase(Locale.ROOT).replace(' ', '-');
+        String code = Problem.code(status.getReasonPhrase());
         String detail = switch (status.getStatusCode()) {
             case 404 -> "There is no resource at " + uriInfo.getPath() + ".";
             case 405 -> "This resource does not support that method; allowed: " + original.getAllowedMethods() + ".";

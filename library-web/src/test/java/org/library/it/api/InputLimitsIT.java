@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 
 import io.restassured.response.Response;
@@ -17,6 +18,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -162,6 +164,50 @@ class InputLimitsIT {
                 .put("/members/{id}", member).then().statusCode(400)
                 .body("errors.field", is(java.util.List.of("active", "joinedOn")));
         api.request().get("/members/{id}", member).then().body("active", is(false));
+    }
+
+    @Test
+    void aJsonBodyIsOneValueWithNumbersThatCanBeReadOrA400() {
+        String name = "One Value " + TestData.memberNumber();
+        api.request().body("{\"name\": \"" + name + "\"}{\"name\": \"Second\"}").post("/authors").then().statusCode(400)
+                .contentType(PROBLEM).body("errors.field", is(java.util.List.of("body")));
+        api.request().body("{\"name\": \"" + name + "\"} and more").post("/authors").then().statusCode(400)
+                .body("errors.field", is(java.util.List.of("body")));
+        // more digits than the JSON parser reads: it says so with an exception of its own, once a 500
+        api.request().body("{\"name\": \"" + name + "\", \"birthYear\": 1" + "0".repeat(10_000) + "}").post("/authors").then()
+                .statusCode(400).contentType(PROBLEM).body("errors.field", is(java.util.List.of("body")));
+        api.request().queryParam("q", name).get("/authors").then().statusCode(200).body("items", hasSize(0));
+    }
+
+    @Test
+    void headersAndPathsTheServerReadsBeforeTheApiAreRefusedWithProblemDocumentsToo() throws IOException {
+        RawHttp http = new RawHttp(base.getHost(), base.getPort());
+        String path = base.getPath() + "api";
+        String[] admin = {"Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                (TestData.ADMIN + ":" + TestData.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8))};
+
+        // headers the runtime parses while it chooses the method: once its bare 400, shown as the server's HTML page
+        assertProblem(http.send("GET", path + "/books", List.<String[]>of(new String[] {"Accept", "application/json;q=abc"}), null),
+                400).contains("\"field\":\"Accept\"");
+        assertProblem(http.send("POST", path + "/authors", List.of(admin, new String[] {"Content-Type", "application/json, text/plain"}),
+                "{\"name\": \"Never Created\"}".getBytes(StandardCharsets.UTF_8)), 400).contains("\"field\":\"Content-Type\"");
+        // an ETag condition that is none: a 400 about that header (it once blamed the body)
+        long author = api.author("Conditional Author");
+        api.anonymous().header("If-None-Match", "garbage").get("/authors/{id}", author).then().statusCode(400)
+                .contentType(PROBLEM).body("type", endsWith("/unreadable-header")).body("detail", containsString("If-None-Match"));
+        // a path that climbs out of the API with encoded dot-segments: once the pages' 404 and 403 pages
+        assertProblem(http.send("GET", path + "/books/..%2F..%2Fstatus", List.of(), null), 404);
+        assertProblem(http.send("PUT", path + "/books/..%2F..%2Fstatus", List.of(admin, new String[] {"Content-Type", "application/json"}),
+                "{}".getBytes(StandardCharsets.UTF_8)), 403);
+        // the pages keep theirs
+        assertThat(http.send("GET", base.getPath() + "no-such-page.xhtml", List.of(), null).header("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/xhtml+xml"));
+    }
+
+    private static org.assertj.core.api.AbstractStringAssert<?> assertProblem(RawHttp.Answer answer, int status) {
+        assertThat(answer.status()).as(answer.text()).isEqualTo(status);
+        assertThat(answer.header("Content-Type")).as(answer.text()).hasValueSatisfying(type -> assertThat(type).startsWith(PROBLEM));
+        return assertThat(answer.text()).contains("\"status\":" + status);
     }
 
     private String api(String path) {

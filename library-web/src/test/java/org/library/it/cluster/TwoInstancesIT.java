@@ -87,7 +87,7 @@ class TwoInstancesIT {
         // both members look for A's grid port; B joins A
         String gridMembers = "127.0.0.1:" + a.gridPort;
         // One after the other, as in a rolling start: the first migrates the empty database and
-        // creates the admin account and demo data; the second finds them there.
+        // creates the admin account; the second finds it there.
         a.start(clusterName, gridMembers, options);
         a.awaitReady(START_TIMEOUT, HTTP);
         b.start(clusterName, gridMembers, options);
@@ -202,33 +202,36 @@ class TwoInstancesIT {
 
     @Test
     @Order(3)
+    void aPasswordResetThroughOneInstanceEndsTheSessionOnTheOtherAtItsNextRequest() throws Exception {
+        String number = TestData.memberNumber();
+        long member = create(b, "/members", "{\"memberNumber\":\"" + number + "\",\"name\":\"Cluster Reader\",\"email\":\""
+                + TestData.email("cluster reader") + "\"}");
+        String user = number.toLowerCase(java.util.Locale.ROOT);
+        String password = "Cluster-Reading-4711";
+        assertThat(send(b, "POST", "/api/members/" + member + "/account",
+                "{\"username\":\"" + user + "\",\"password\":\"" + password + "\"}").statusCode()).isEqualTo(201);
+        Map<String, String> browser = new LinkedHashMap<>();
+        logIn(a, user, password, "/account.xhtml", browser);
+        assertThat(page(a, "/account.xhtml", browser).statusCode()).as("logged in through A").isEqualTo(200);
+
+        HttpResponse<String> reset = send(b, "PUT", "/api/accounts/" + user + "/password", "{\"newPassword\":\"Another-Reading-4711\"}");
+        assertThat(reset.statusCode()).as("the reset through B: " + reset.body()).isEqualTo(204);
+
+        HttpResponse<String> ended = page(a, "/account.xhtml", browser);
+        assertThat(ended.statusCode()).as("A's very next page of the session: the login form").isEqualTo(302);
+        assertThat(ended.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).contains("/login.xhtml"));
+        report("Session end across instances: a password reset through B ended the session on A at its next request");
+    }
+
+    @Test
+    @Order(4)
     void aLoggedInSessionSurvivesTheLossOfItsInstance() throws Exception {
         // a browser's cookies: every cookie the instances set (Payara's JSESSIONID and its
         // JSESSIONIDVERSION), sent back with every request, whichever instance it goes to
         Map<String, String> browser = new LinkedHashMap<>();
 
-        // the login form through A, as a browser fills it in
-        HttpResponse<String> form = page(a, "/login.xhtml?next=%2Fdesk.xhtml", browser);
-        assertThat(form.statusCode()).isEqualTo(200);
         // anonymous pages create no session (StatelessViews): the login creates it
-        assertThat(browser).as("no session before the login: " + form.headers()).doesNotContainKey("JSESSIONID");
-        Matcher viewState = VIEW_STATE.matcher(form.body());
-        assertThat(viewState.find()).as("the form's view state").isTrue();
-        String fields = formEncode(Map.of(
-                "login", "login",
-                "login:username", TestData.ADMIN,
-                "login:password", TestData.ADMIN_PASSWORD,
-                "login:next", "/desk.xhtml",
-                "login:submit", "Log in",
-                "jakarta.faces.ViewState", viewState.group(1)));
-        HttpResponse<String> login = HTTP.send(HttpRequest.newBuilder(URI.create(a.base() + "/login.xhtml"))
-                .header("Cookie", cookieHeader(browser))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(fields)).build(), HttpResponse.BodyHandlers.ofString());
-        keepCookies(login, browser);
-        assertThat(login.statusCode()).as("logged in and sent on to the desk").isEqualTo(302);
-        assertThat(login.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/desk.xhtml"));
-        assertThat(browser).as("the session the login created").containsKey("JSESSIONID");
+        logIn(a, TestData.ADMIN, TestData.ADMIN_PASSWORD, "/desk.xhtml", browser);
         assertLoggedInDesk(page(a, "/desk.xhtml", browser), "A, which served the login");
 
         // B has never served this session: after A is killed, it can only come from the data grid
@@ -248,6 +251,31 @@ class TwoInstancesIT {
         HttpResponse<String> refused = page(b, "/desk.xhtml", stranger);
         assertThat(refused.statusCode()).isEqualTo(302);
         assertThat(refused.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).contains("/login.xhtml"));
+    }
+
+    /** The login form through an instance, as a browser fills it in; the session's cookies land in {@code browser}. */
+    private static void logIn(PayaraMicroInstance instance, String user, String password, String next, Map<String, String> browser)
+            throws IOException, InterruptedException {
+        HttpResponse<String> form = page(instance, "/login.xhtml?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8), browser);
+        assertThat(form.statusCode()).isEqualTo(200);
+        assertThat(browser).as("no session before the login: " + form.headers()).doesNotContainKey("JSESSIONID");
+        Matcher viewState = VIEW_STATE.matcher(form.body());
+        assertThat(viewState.find()).as("the form's view state").isTrue();
+        String fields = formEncode(Map.of(
+                "login", "login",
+                "login:username", user,
+                "login:password", password,
+                "login:next", next,
+                "login:submit", "Log in",
+                "jakarta.faces.ViewState", viewState.group(1)));
+        HttpResponse<String> login = HTTP.send(HttpRequest.newBuilder(URI.create(instance.base() + "/login.xhtml"))
+                .header("Cookie", cookieHeader(browser))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(fields)).build(), HttpResponse.BodyHandlers.ofString());
+        keepCookies(login, browser);
+        assertThat(login.statusCode()).as("logged in and sent on").isEqualTo(302);
+        assertThat(login.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith(next));
+        assertThat(browser).as("the session the login created").containsKey("JSESSIONID");
     }
 
     private static void assertLoggedInDesk(HttpResponse<String> response, String where) {
