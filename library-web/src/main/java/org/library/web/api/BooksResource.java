@@ -69,9 +69,10 @@ public class BooksResource {
             @QueryParam("q") @Parameter(description = "words of the title or the author's name, all of them, in any order, "
                     + "case and accents ignored; a word ending in * matches every word it begins (gard*); or an ISBN in any form") String q,
             @QueryParam("authorId") @Parameter(description = "only this author's books") String authorId,
-            @QueryParam("available") @Parameter(description = "true: only books with a copy on the shelf") boolean available,
+            @QueryParam("available") @Parameter(description = "true: only books with a copy on the shelf",
+                    schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.BOOLEAN)) String available,
             @BeanParam Paging paging) {
-        return Responses.page(catalog.books(new BookFilter(q, Paging.id("authorId", authorId), available), paging.request(), paging.sort("title")),
+        return Responses.page(catalog.books(new BookFilter(q, Paging.id("authorId", authorId), Boolean.TRUE.equals(Paging.flag("available", available))), paging.request(), paging.sort("title")),
                 BookView::of, uri);
     }
 

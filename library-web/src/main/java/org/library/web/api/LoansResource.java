@@ -47,9 +47,11 @@ public class LoansResource {
     @Operation(summary = "List loans", description = "Paged; sortable by borrowedAt, dueOn, returnedAt; overdue=true lists open loans past their due date.")
     @APIResponse(responseCode = "200", description = "OK",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PageSchemas.LoanPage.class)))
-    public Response list(@QueryParam("overdue") @Parameter(description = "true: only overdue loans") boolean overdue,
+    public Response list(@QueryParam("overdue") @Parameter(description = "true: only overdue loans",
+            schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.BOOLEAN)) String overdue,
                          @BeanParam Paging paging) {
-        return Responses.page(circulation.loans(overdue, paging.request(), paging.sort(overdue ? "dueOn" : "borrowedAt")),
+        boolean overdueOnly = Boolean.TRUE.equals(Paging.flag("overdue", overdue));
+        return Responses.page(circulation.loans(overdueOnly, paging.request(), paging.sort(overdueOnly ? "dueOn" : "borrowedAt")),
                 l -> LoanView.of(l, LocalDate.now(clock)), uri);
     }
 

@@ -91,9 +91,10 @@ public class MembersResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PageSchemas.MemberPage.class)))
     public Response list(
             @QueryParam("q") @Parameter(description = "part of the name, or the exact member number or e-mail") String q,
-            @QueryParam("active") @Parameter(description = "true or false; absent: both") Boolean active,
+            @QueryParam("active") @Parameter(description = "true or false; absent: both",
+                    schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.BOOLEAN)) String active,
             @BeanParam Paging paging) {
-        return Responses.page(members.members(new MemberFilter(q, active), paging.request(), paging.sort("name")),
+        return Responses.page(members.members(new MemberFilter(q, Paging.flag("active", active)), paging.request(), paging.sort("name")),
                 MemberView::of, uri);
     }
 

@@ -53,6 +53,23 @@ public class Paging {
         return SortOrder.parse(sort).orElse(SortOrder.asc(defaultProperty));
     }
 
+    /**
+     * An optional yes/no query parameter: {@code true} or {@code false} (any case), absent or blank
+     * is {@code null}; anything else is a 400 naming the parameter (JAX-RS would read "maybe" as false).
+     */
+    public static Boolean flag(String name, String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        if (text.strip().equalsIgnoreCase("true")) {
+            return Boolean.TRUE;
+        }
+        if (text.strip().equalsIgnoreCase("false")) {
+            return Boolean.FALSE;
+        }
+        throw new InvalidInputException(List.of(new FieldViolation(name, "must be true or false")));
+    }
+
     /** An optional id query parameter; text that is not one is a 400 naming the parameter. */
     public static Long id(String name, String text) {
         if (text == null || text.isBlank()) {

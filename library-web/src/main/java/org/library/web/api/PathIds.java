@@ -18,9 +18,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.library.platform.Numbers;
 
 /**
- * Ids in paths are ASCII digits. JAX-RS converts a {@code long} path parameter with
- * {@code Long.valueOf}, which also takes "+48", "٤٨" or "４８": one record would answer at many
- * URLs, past caches and logs keyed by the path. Anything else than digits names no record: 404.
+ * Ids in paths are ASCII digits, written one way. JAX-RS converts a {@code long} path parameter
+ * with {@code Long.valueOf}, which also takes "+48", "048", "٤٨" or "４８", and drops matrix
+ * parameters ({@code 48;x=y}): one record would answer at many URLs, past caches and logs keyed by
+ * the path. Anything else than the id's own digits names no record: 404.
  */
 @Provider
 @Priority(Priorities.USER)
@@ -42,13 +43,19 @@ public class PathIds implements ContainerRequestFilter {
         }
         for (String name : NUMERIC.computeIfAbsent(method, PathIds::numericPathParameters)) {
             String value = uriInfo.getPathParameters().getFirst(name);
-            if (value != null && (!Numbers.isAsciiDigits(value) || Numbers.parseLong(value).isEmpty())) {
+            if (value != null && (!Numbers.isAsciiDigits(value) || Numbers.parseLong(value).isEmpty()
+                    || value.length() > 1 && value.charAt(0) == '0' || hasMatrixParameters())) {
                 request.abortWith(Problem.of("not-found", "Not Found", Response.Status.NOT_FOUND,
                         "There is no resource at " + uriInfo.getPath() + ": ids are whole numbers written in digits 0-9.",
                         uriInfo.getRequestUri()).toResponse());
                 return;
             }
         }
+    }
+
+    /** {@code /books/1;x=y}: JAX-RS drops the matrix parameters from the id, so it would name book 1 too. */
+    private boolean hasMatrixParameters() {
+        return uriInfo.getPathSegments().stream().anyMatch(segment -> !segment.getMatrixParameters().isEmpty());
     }
 
     private static List<String> numericPathParameters(Method method) {

@@ -93,6 +93,11 @@ class InputLimitsIT {
         api.anonymous().get("/books/" + arabicIndic).then().statusCode(404).contentType(PROBLEM);
         api.anonymous().get("/books/" + fullWidth).then().statusCode(404).contentType(PROBLEM);
         api.anonymous().get("/books/+" + book).then().statusCode(404).contentType(PROBLEM);
+        api.anonymous().get("/books/0" + book).then().statusCode(404).contentType(PROBLEM);
+        api.anonymous().get("/books/" + book + ";x=y").then().statusCode(404).contentType(PROBLEM);
+        api.anonymous().queryParam("available", "maybe").get("/books").then().statusCode(400).body("errors.field", hasItem("available"));
+        api.request().queryParam("active", "yes").get("/members").then().statusCode(400).body("errors.field", hasItem("active"));
+        api.request().queryParam("overdue", "1").get("/loans").then().statusCode(400).body("errors.field", hasItem("overdue"));
         api.anonymous().queryParam("page", "\u0661").get("/books").then().statusCode(400).body("errors.field", hasItem("page"));
         api.anonymous().queryParam("authorId", toScript(author, '\u0660')).get("/books").then().statusCode(400)
                 .body("errors.field", hasItem("authorId"));
