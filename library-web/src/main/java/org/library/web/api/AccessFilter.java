@@ -18,15 +18,16 @@ import java.util.Arrays;
 import org.library.accounts.Role;
 import org.library.web.security.LibraryAuthenticationMechanism;
 import org.library.web.security.LibraryAuthenticationMechanism.Refusal;
+import org.library.web.security.LoginTarpit;
 
 /**
  * Who may call which resource method, from its {@code @PermitAll} / {@code @RolesAllowed} (the
  * method's, else its class's). A method with neither is staff-only: forgetting an annotation
  * closes a door rather than opening one. Anonymous where a role is needed, or wrong credentials
  * anywhere: 401 with a Basic challenge; a role that does not suffice: 403; both as problem
- * documents. Credentials the authentication refused before any password check — a client that
- * must wait (429) or a database or password checker that cannot answer now (503) — are answered
- * here too, with {@code Retry-After}. Record-level rules (a member sees only their own loans) are
+ * documents. Credentials the authentication could not check because the database does not answer
+ * are a 503 here, with {@code Retry-After}; a client that must wait (429) is answered before the
+ * API runs, by {@code LoginTarpit}. Record-level rules (a member sees only their own loans) are
  * the resources' own, through {@code CurrentCaller}.
  */
 @Provider
@@ -52,13 +53,8 @@ public class AccessFilter implements ContainerRequestFilter {
         if (servletRequest.getAttribute(LibraryAuthenticationMechanism.REFUSAL) instanceof Refusal refusal) {
             request.abortWith(switch (refusal.kind()) {
                 case WRONG -> unauthenticated("The user name or password is wrong, or the account is locked.");
-                case THROTTLED -> Response.fromResponse(Problem.of("too-many-attempts", "Too many failed logins",
-                        Response.Status.TOO_MANY_REQUESTS, "Too many failed logins from your address; no password was "
-                                + "checked. Try again after " + refusal.retryAfterSeconds() + " s.", uriInfo.getRequestUri())
-                        .toResponse()).header("Retry-After", refusal.retryAfterSeconds()).build();
-                case BUSY -> Response.fromResponse(Problem.of("busy", "Busy, try again", Response.Status.SERVICE_UNAVAILABLE,
-                                "Too many logins are being checked at once; nothing was counted. Try again after "
-                                        + refusal.retryAfterSeconds() + " s.", uriInfo.getRequestUri()).toResponse())
+                // LoginTarpit answers these, a second late, before the API runs; here where it could not
+                case THROTTLED, BUSY -> Response.fromResponse(LoginTarpit.problem(refusal, uriInfo.getRequestUri()).toResponse())
                         .header("Retry-After", refusal.retryAfterSeconds()).build();
                 case UNAVAILABLE -> UnexpectedExceptionMapper.unavailable(uriInfo.getRequestUri());
             });

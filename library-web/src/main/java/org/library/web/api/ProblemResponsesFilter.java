@@ -23,11 +23,11 @@ public class ProblemResponsesFilter implements OASFilter {
             "401", "Credentials missing (where a role is needed) or wrong: send HTTP Basic credentials.",
             "403", "Your role may not do this (members: only their own loans and holds; writes: staff).",
             "404", "No such record (or route).",
-            "429", "Too many failed logins from your address (or at this user name): no password was checked; "
-                    + "try again after Retry-After seconds.",
+            "429", "Too many failed logins from your address (or at this user name), or too many logins at once: no "
+                    + "password was checked; try again after Retry-After seconds.",
             "500", "A server-side failure; nothing was changed. The detail carries an incident id.",
-            "503", "Busy (too many password checks at once, or a transaction aborted by a concurrent one) or the "
-                    + "database does not answer; nothing was changed. Try again after Retry-After seconds.");
+            "503", "Busy (a transaction aborted by a concurrent one) or the database does not answer; nothing was "
+                    + "changed. Try again after Retry-After seconds.");
 
     private static final Map<String, String> WRITES = Map.of(
             "409", "Refused by a library rule (no copy available, duplicate ISBN, author still has books, ...).",
