@@ -4,10 +4,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-/** Checks a service's input record against its Bean Validation constraints. */
+/**
+ * Checks a service's input record against its Bean Validation constraints, and its text
+ * components against {@link PlainText}: the one door every front door's input goes through.
+ */
 @ApplicationScoped
 public class Inputs {
 
@@ -24,8 +28,10 @@ public class Inputs {
             throw new InvalidInputException(List.of(new FieldViolation("body", "is required")));
         }
         Set<ConstraintViolation<T>> violations = validator.validate(input, groups);
-        if (!violations.isEmpty()) {
-            throw new InvalidInputException(FieldViolation.of(violations));
+        List<FieldViolation> invalid = new ArrayList<>(FieldViolation.of(violations));
+        invalid.addAll(PlainText.violations(input));
+        if (!invalid.isEmpty()) {
+            throw new InvalidInputException(invalid);
         }
         return input;
     }

@@ -19,6 +19,7 @@ public final class SearchText {
     /**
      * @return the text stripped, or {@code null} when it is absent or blank
      * @throws InvalidInputException naming {@code field} when the text is longer than {@link #MAX_LENGTH}
+     *         or holds a control character ({@link PlainText})
      */
     public static String bounded(String field, String text) {
         if (text == null || text.isBlank()) {
@@ -28,6 +29,6 @@ public final class SearchText {
             throw new InvalidInputException(List.of(new FieldViolation(field,
                     "must be at most " + MAX_LENGTH + " characters long")));
         }
-        return text.strip();
+        return PlainText.require(field, text).strip();
     }
 }
