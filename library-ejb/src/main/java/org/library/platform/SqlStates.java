@@ -58,6 +58,24 @@ public final class SqlStates {
         return false;
     }
 
+    /**
+     * Whether the connection failed during the commit itself (the server's transaction manager
+     * reports an {@link javax.transaction.xa.XAException} from the resource): the database may or
+     * may not have made the change before the connection went, and nobody here can tell which.
+     * Ask {@link #isUnavailable} first: a failure there happened before anything was committed.
+     */
+    public static boolean isCommitOutcomeUnknown(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof javax.transaction.xa.XAException) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
+    }
+
     private static Optional<SQLException> first(Throwable failure, java.util.function.Predicate<String> state) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql) {

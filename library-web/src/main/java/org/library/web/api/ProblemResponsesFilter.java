@@ -33,7 +33,10 @@ public class ProblemResponsesFilter implements OASFilter {
             "409", "Refused by a library rule (no copy available, duplicate ISBN, author still has books, ...).",
             "412", "If-Match named a version that is no longer current: reload and apply the change again.",
             "413", "The request body is larger than this server accepts (JSON 64 KiB, CSV 256 MiB by default).",
-            "415", "The body must be application/json.");
+            "415", "The body must be application/json.",
+            "503", "Busy (a transaction aborted by a concurrent one) or the database does not answer: nothing was "
+                    + "changed; try again after Retry-After seconds. Type outcome-unknown: the database stopped while "
+                    + "the change was being saved, which may or may not have happened: read the record before sending it again.");
 
     /** The answer of a change of a record without If-Match. */
     private static final String PRECONDITION_REQUIRED = "If-Match is missing: send the record's ETag (GET gives it), "
@@ -41,12 +44,12 @@ public class ProblemResponsesFilter implements OASFilter {
 
     @Override
     public Operation filterOperation(Operation operation) {
-        COMMON.forEach((code, text) -> addProblem(operation, code, text));
         boolean writes = operation.getRequestBody() != null
                 || operation.getResponses().hasAPIResponse("201") || operation.getResponses().hasAPIResponse("204");
-        if (writes) {
+        if (writes) { // first: where both say something (503), a write's answer is the one that applies
             WRITES.forEach((code, text) -> addProblem(operation, code, text));
         }
+        COMMON.forEach((code, text) -> addProblem(operation, code, text));
         return operation;
     }
 

@@ -13,7 +13,8 @@ import java.util.logging.Logger;
 /**
  * The last resort for a failure no other mapper knows. A database that does not answer, and a
  * transaction the database aborted for a lock conflict (deadlock victim, lock wait timeout),
- * changed nothing and are answered 503 with {@code Retry-After}. Anything else is a defect or an outage, not bad input:
+ * changed nothing and are answered 503 with {@code Retry-After}; so is a connection lost during the
+ * commit itself, whose outcome nobody here knows (type {@code outcome-unknown}, saying so). Anything else is a defect or an outage, not bad input:
  * logged in full with an incident id, answered as a 500 problem that carries the id and nothing
  * of the exception (no stack trace, no server internals). Business failures and invalid input
  * never get here: they have their own mappers.
@@ -45,6 +46,13 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
         if (SqlStates.isUnavailable(e)) {
             LOG.log(Level.WARNING, "The database does not answer ({0}) on {1}", new Object[] {e, uriInfo.getRequestUri()});
             return unavailable(uriInfo.getRequestUri());
+        }
+        if (SqlStates.isCommitOutcomeUnknown(e)) {
+            LOG.log(Level.WARNING, "The database connection failed while committing ({0}) on {1}", new Object[] {e, uriInfo.getRequestUri()});
+            return Response.fromResponse(Problem.of("outcome-unknown", "Outcome unknown", Response.Status.SERVICE_UNAVAILABLE,
+                    "The library's database stopped answering while the change was being saved: it may or may not "
+                            + "have been saved. Once it answers again, read the record before sending the request again.",
+                    uriInfo.getRequestUri()).toResponse()).header("Retry-After", UNAVAILABLE_RETRY_SECONDS).build();
         }
         if (SqlStates.isTransientConflict(e)) {
             LOG.log(Level.INFO, "Transaction aborted by a lock conflict on {0}; the client may retry", uriInfo.getRequestUri());

@@ -21,6 +21,7 @@ import org.library.platform.FieldViolation;
 import org.library.platform.InvalidInputException;
 import org.library.platform.LibraryException;
 import org.library.platform.RecordNotFoundException;
+import org.library.platform.SqlStates;
 
 /**
  * The one place where a business failure from a service becomes what a person sees on a page.
@@ -41,6 +42,7 @@ import org.library.platform.RecordNotFoundException;
  *       error message at the top of the page, which is shown again with what was typed.</li>
  * </ul>
  *
+ * A database that does not answer (or stopped during a commit) is the static 503 page.
  * Everything else goes to the wrapped handlers (OmniFaces renders the error page for ajax
  * requests; the container's error pages in {@code web.xml} do it otherwise).
  */
@@ -58,6 +60,12 @@ public class LibraryExceptionHandler extends ExceptionHandlerWrapper {
             if (isForgedPost(thrown) && !context.getExternalContext().isResponseCommitted()) {
                 events.remove();
                 refuseForgedPost(context);
+                continue;
+            }
+            if ((SqlStates.isUnavailable(thrown) || SqlStates.isCommitOutcomeUnknown(thrown))
+                    && !context.getExternalContext().isResponseCommitted()) {
+                events.remove(); // the database does not answer: the static "back in a moment" page, not a 500
+                sendError(context, 503, UNAVAILABLE_MESSAGE, "The library's database does not answer right now.");
                 continue;
             }
             Optional<LibraryException> failure = libraryException(thrown);
@@ -122,6 +130,9 @@ public class LibraryExceptionHandler extends ExceptionHandlerWrapper {
 
     /** The not-found page shows this request attribute: the service's message, never a path. */
     public static final String NOT_FOUND_MESSAGE = "library.notFoundMessage";
+
+    /** Why the unavailable page is shown, for the log's sake (the page itself is static). */
+    private static final String UNAVAILABLE_MESSAGE = "library.unavailableMessage";
 
     /** The forbidden page shows this request attribute: why the caller may not see the page. */
     public static final String FORBIDDEN_MESSAGE = "library.forbiddenMessage";
