@@ -3,7 +3,7 @@ package org.library.accounts;
 /**
  * The two roles of the library. A caller's Jakarta Security group is the role's name, and the
  * servers map group to role one to one (the Jakarta Security default), so no vendor descriptor
- * is needed. The constants serve annotations such as {@code @RolesAllowed(Role.STAFF)}.
+ * is needed. Its names are those of {@link org.library.platform.access.Roles}.
  */
 public enum Role {
     /** Staff: every write, every record. */

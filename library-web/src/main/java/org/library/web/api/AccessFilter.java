@@ -1,8 +1,6 @@
 package org.library.web.api;
 
 import jakarta.annotation.Priority;
-import jakarta.annotation.security.PermitAll;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -15,23 +13,26 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.Provider;
 import java.lang.reflect.Method;
 import java.util.Arrays;
-import org.library.accounts.Role;
-import org.library.web.security.LibraryAuthenticationMechanism;
+import org.library.platform.access.Allowed;
+import org.library.platform.access.Roles;
 import org.library.web.security.LibraryAuthenticationMechanism.Refusal;
+import org.library.web.security.LibraryAuthenticationMechanism;
 import org.library.web.security.LoginTarpit;
 
 /**
- * Who may call which resource method, from its {@code @PermitAll} / {@code @RolesAllowed} (the
- * method's, else its class's). A method with neither is staff-only: forgetting an annotation
- * closes a door rather than opening one. Anonymous where a role is needed, or wrong credentials
- * anywhere: 401 with a Basic challenge; a role that does not suffice: 403; both as problem
+ * Who may call which resource method, from its {@link Allowed} (the method's, else its class's),
+ * the annotation the services carry too. A method without one is staff-only: forgetting an
+ * annotation closes a door rather than opening one. Not {@code @RolesAllowed}/{@code @PermitAll}:
+ * for those Payara registers a filter of its own (MicroProfile JWT's) that runs the whole
+ * authentication a second time for every anonymous request (6 % of what reading a book cost).
+ * Anonymous where a role is needed, or wrong credentials anywhere: 401 with a Basic challenge; a role that does not suffice: 403; both as problem
  * documents. Credentials the authentication could not check because the database does not answer
  * are a 503 here, with {@code Retry-After}; a client that must wait (429) is answered before the
  * API runs, by {@code LoginTarpit}. Record-level rules (a member sees only their own loans) are
  * the resources' own, through {@code CurrentCaller}.
  */
 @Provider
-@Priority(Priorities.AUTHENTICATION) // before any role filter the runtime adds itself (Payara registers Jersey's), so that every refusal is ours
+@Priority(Priorities.AUTHENTICATION)
 public class AccessFilter implements ContainerRequestFilter {
 
     static final String CHALLENGE = "Basic realm=\"Library\", charset=\"UTF-8\"";
@@ -64,23 +65,19 @@ public class AccessFilter implements ContainerRequestFilter {
         if (method == null) {
             return;
         }
-        Class<?> type = resource.getResourceClass();
-        if (method.isAnnotationPresent(PermitAll.class)) {
+        Allowed allowed = method.getAnnotation(Allowed.class);
+        if (allowed == null) {
+            allowed = resource.getResourceClass().getAnnotation(Allowed.class);
+        }
+        String[] roles = allowed == null ? new String[] {Roles.STAFF} : allowed.value();
+        if (Arrays.asList(roles).contains(Roles.ANYONE)) {
             return;
         }
-        RolesAllowed allowed = method.getAnnotation(RolesAllowed.class);
-        if (allowed == null) {
-            if (type.isAnnotationPresent(PermitAll.class)) {
-                return;
-            }
-            allowed = type.getAnnotation(RolesAllowed.class);
-        }
-        String[] roles = allowed == null ? new String[] {Role.STAFF} : allowed.value();
         if (security.getUserPrincipal() == null) {
             request.abortWith(unauthenticated("Log in: send your user name and password with HTTP Basic authentication."));
         } else if (Arrays.stream(roles).noneMatch(security::isUserInRole)) {
             request.abortWith(Problem.of("forbidden", "Forbidden", Response.Status.FORBIDDEN,
-                    Arrays.asList(roles).contains(Role.CARD_HOLDER)
+                    Arrays.asList(roles).contains(Roles.CARD_HOLDER)
                             ? "Your account may not do this."
                             : "Only library staff may do this.", uriInfo.getRequestUri()).toResponse());
         }

@@ -1,7 +1,6 @@
 package org.library.web.api;
 
-import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -18,7 +17,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.library.accounts.AccountService;
-import org.library.accounts.Role;
+import org.library.platform.access.Allowed;
+import org.library.platform.access.Roles;
 import org.library.web.api.Requests.PasswordReset;
 import org.library.web.api.Views.AccountView;
 
@@ -28,11 +28,11 @@ import org.library.web.api.Views.AccountView;
  * is {@code /me}.
  */
 @Path("accounts")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Accounts")
-@RolesAllowed(Role.STAFF)
+@Allowed(Roles.STAFF)
 public class AccountsResource {
 
     @Inject

@@ -1,8 +1,6 @@
 package org.library.web.api;
 
-import jakarta.annotation.security.PermitAll;
-import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -21,22 +19,23 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.library.accounts.Role;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.library.catalog.Author;
 import org.library.catalog.BookFilter;
 import org.library.catalog.CatalogService;
+import org.library.platform.access.Allowed;
+import org.library.platform.access.Roles;
 import org.library.web.api.Requests.AuthorInput;
 import org.library.web.api.Views.AuthorView;
 
 /** Authors, and each author's books (the 1:N relation seen from the "one" side). */
 @Path("authors")
-@RequestScoped
-@RolesAllowed(Role.STAFF)
+@ApplicationScoped
+@Allowed(Roles.STAFF)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Authors")
@@ -54,7 +53,7 @@ public class AuthorsResource {
     @Context
     Request request;
 
-    @PermitAll
+    @Allowed(Roles.ANYONE)
     @GET
     @Operation(summary = "List authors", description = "Paged; sortable by name, birthYear, deathYear.")
     @APIResponse(responseCode = "200", description = "OK",
@@ -72,7 +71,7 @@ public class AuthorsResource {
         return Responses.created(uri, author.getId(), author.getVersion(), AuthorView.of(author));
     }
 
-    @PermitAll
+    @Allowed(Roles.ANYONE)
     @GET
     @Path("{id}")
     @Operation(summary = "Read an author", description = "Answers an ETag; If-None-Match gives 304.")
@@ -102,7 +101,7 @@ public class AuthorsResource {
         return Response.noContent().build();
     }
 
-    @PermitAll
+    @Allowed(Roles.ANYONE)
     @GET
     @Path("{id}/books")
     @Operation(summary = "The author's books", description = "Paged and sortable like /books.")

@@ -1,8 +1,6 @@
 package org.library.web.api;
 
-import jakarta.annotation.security.PermitAll;
-import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -22,23 +20,24 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.library.accounts.Role;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.library.catalog.Book;
 import org.library.catalog.BookFilter;
 import org.library.catalog.CatalogService;
 import org.library.circulation.CirculationService;
+import org.library.platform.access.Allowed;
+import org.library.platform.access.Roles;
 import org.library.web.api.Requests.BookInput;
 import org.library.web.api.Views.MemberRef;
 
 /** The catalogue's books, with their author and availability; and who holds each now. */
 @Path("books")
-@RequestScoped
-@RolesAllowed(Role.STAFF)
+@ApplicationScoped
+@Allowed(Roles.STAFF)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Books")
@@ -59,7 +58,7 @@ public class BooksResource {
     @Context
     Request request;
 
-    @PermitAll
+    @Allowed(Roles.ANYONE)
     @GET
     @Operation(summary = "List or search books",
             description = "Paged; sortable by title, author, year, isbn, copies, available.")
@@ -85,7 +84,7 @@ public class BooksResource {
         return Responses.created(uri, book.getId(), book.getVersion(), BookView.of(book));
     }
 
-    @PermitAll
+    @Allowed(Roles.ANYONE)
     @GET
     @Path("{id}")
     @Operation(summary = "Read a book")

@@ -1,7 +1,6 @@
 package org.library.web.api;
 
-import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -12,8 +11,9 @@ import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
 import java.io.OutputStream;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.library.accounts.Role;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.library.platform.access.Allowed;
+import org.library.platform.access.Roles;
 import org.library.transfer.CsvExports;
 
 /**
@@ -22,8 +22,8 @@ import org.library.transfer.CsvExports;
  * members files can be imported again as they are.
  */
 @Path("exports")
-@RequestScoped
-@RolesAllowed(Role.STAFF)
+@ApplicationScoped
+@Allowed(Roles.STAFF)
 @Tag(name = "Import and export")
 public class ExportsResource {
 

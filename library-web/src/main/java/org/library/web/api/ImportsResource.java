@@ -1,7 +1,6 @@
 package org.library.web.api;
 
-import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -19,7 +18,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.library.accounts.Role;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -27,6 +25,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.library.platform.FieldViolation;
 import org.library.platform.InvalidInputException;
+import org.library.platform.access.Allowed;
+import org.library.platform.access.Roles;
 import org.library.transfer.CsvImporter;
 import org.library.transfer.ImportJob;
 import org.library.transfer.ImportJobs;
@@ -39,8 +39,8 @@ import org.library.transfer.ImportKind;
  * got.
  */
 @Path("imports")
-@RequestScoped
-@RolesAllowed(Role.STAFF)
+@ApplicationScoped
+@Allowed(Roles.STAFF)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Import and export")
 public class ImportsResource {

@@ -1,7 +1,6 @@
 package org.library.web.api;
 
-import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -19,11 +18,12 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.library.accounts.Role;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.library.platform.access.Allowed;
+import org.library.platform.access.Roles;
 import org.library.staff.Librarian;
 import org.library.staff.Profile;
 import org.library.staff.StaffService;
@@ -38,8 +38,8 @@ import org.library.web.api.Views.ProfileView;
  * or replaces the one profile and a second one cannot exist.
  */
 @Path("librarians")
-@RequestScoped
-@RolesAllowed(Role.STAFF)
+@ApplicationScoped
+@Allowed(Roles.STAFF)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Librarians")

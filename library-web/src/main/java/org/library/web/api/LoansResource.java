@@ -1,7 +1,6 @@
 package org.library.web.api;
 
-import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -16,20 +15,21 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.Clock;
 import java.time.LocalDate;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.library.accounts.Role;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.library.circulation.CirculationService;
 import org.library.circulation.Loan;
+import org.library.platform.access.Allowed;
+import org.library.platform.access.Roles;
 import org.library.web.api.Views.LoanView;
 
 /** The loan ledger: every borrowing with its dates. */
 @Path("loans")
-@RequestScoped
-@RolesAllowed(Role.STAFF)
+@ApplicationScoped
+@Allowed(Roles.STAFF)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Members and circulation")
 public class LoansResource {

@@ -1,7 +1,6 @@
 package org.library.web.api;
 
-import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -16,7 +15,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.library.accounts.AccountService;
-import org.library.accounts.Role;
+import org.library.platform.access.Allowed;
+import org.library.platform.access.Roles;
 import org.library.web.api.Requests.PasswordChange;
 import org.library.web.api.Views.CallerView;
 import org.library.web.security.CurrentCaller;
@@ -24,11 +24,11 @@ import org.library.web.security.LibraryAuthenticationMechanism;
 
 /** The caller's own account: who am I, and changing my password. */
 @Path("me")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Accounts")
-@RolesAllowed({Role.STAFF, Role.CARD_HOLDER})
+@Allowed({Roles.STAFF, Roles.CARD_HOLDER})
 public class MeResource {
 
     @Inject

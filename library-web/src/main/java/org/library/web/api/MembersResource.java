@@ -1,7 +1,6 @@
 package org.library.web.api;
 
-import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -23,39 +22,40 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.library.accounts.Role;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.library.accounts.Account;
 import org.library.accounts.AccountService;
 import org.library.circulation.CirculationService;
+import org.library.circulation.Hold;
 import org.library.circulation.Loan;
 import org.library.members.Member;
 import org.library.members.MemberFilter;
 import org.library.members.MemberService;
 import org.library.platform.FieldViolation;
 import org.library.platform.InvalidInputException;
+import org.library.platform.access.Allowed;
+import org.library.platform.access.Roles;
 import org.library.web.api.Requests.BorrowRequest;
 import org.library.web.api.Requests.MemberInput;
 import org.library.web.api.Requests.NewAccount;
 import org.library.web.api.Views.AccountView;
-import org.library.web.security.CurrentCaller;
-import org.library.circulation.Hold;
 import org.library.web.api.Views.HoldView;
 import org.library.web.api.Views.LoanView;
 import org.library.web.api.Views.MemberView;
+import org.library.web.security.CurrentCaller;
 
 /**
  * Members; the books each holds now ({@code borrows}, the M:N relation) and their loan history;
  * borrowing ({@code POST …/borrows}) and returning ({@code DELETE …/borrows/{bookId}}).
  */
 @Path("members")
-@RequestScoped
+@ApplicationScoped
 @RetriedOnLockConflict
-@RolesAllowed(Role.STAFF)
+@Allowed(Roles.STAFF)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Members and circulation")
@@ -107,7 +107,7 @@ public class MembersResource {
         return Responses.created(uri, member.getId(), member.getVersion(), MemberView.of(member));
     }
 
-    @RolesAllowed({Role.STAFF, Role.CARD_HOLDER})
+    @Allowed({Roles.STAFF, Roles.CARD_HOLDER})
     @GET
     @Path("{id}")
     @Operation(summary = "Read a member")
@@ -138,7 +138,7 @@ public class MembersResource {
         return Response.noContent().build();
     }
 
-    @RolesAllowed({Role.STAFF, Role.CARD_HOLDER})
+    @Allowed({Roles.STAFF, Roles.CARD_HOLDER})
     @GET
     @Path("{id}/borrows")
     @Operation(summary = "The books the member holds now", description = "The member's side of the borrows relation.")
@@ -179,7 +179,7 @@ public class MembersResource {
         return LoanView.of(circulation.renew(id, bookId), LocalDate.now(clock));
     }
 
-    @RolesAllowed({Role.STAFF, Role.CARD_HOLDER})
+    @Allowed({Roles.STAFF, Roles.CARD_HOLDER})
     @GET
     @Path("{id}/holds")
     @Operation(summary = "The member's holds", description = "Newest first, in every state.")
@@ -188,7 +188,7 @@ public class MembersResource {
         return circulation.holds(id).stream().map(HoldView::of).toList();
     }
 
-    @RolesAllowed({Role.STAFF, Role.CARD_HOLDER})
+    @Allowed({Roles.STAFF, Roles.CARD_HOLDER})
     @POST
     @Path("{id}/holds")
     @APIResponse(responseCode = "201", description = "Placed at the end of the book's queue",
@@ -204,7 +204,7 @@ public class MembersResource {
                 .entity(HoldView.of(hold)).build();
     }
 
-    @RolesAllowed({Role.STAFF, Role.CARD_HOLDER})
+    @Allowed({Roles.STAFF, Roles.CARD_HOLDER})
     @DELETE
     @Path("{id}/holds/{holdId}")
     @APIResponse(responseCode = "204", description = "Cancelled")
@@ -215,7 +215,7 @@ public class MembersResource {
         return Response.noContent().build();
     }
 
-    @RolesAllowed({Role.STAFF, Role.CARD_HOLDER})
+    @Allowed({Roles.STAFF, Roles.CARD_HOLDER})
     @GET
     @Path("{id}/loans")
     @Operation(summary = "The member's loan history", description = "Every loan, newest first, open and returned.")

@@ -1,7 +1,6 @@
 package org.library.web.api;
 
-import jakarta.annotation.security.PermitAll;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -9,6 +8,8 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.library.platform.access.Allowed;
+import org.library.platform.access.Roles;
 
 /**
  * A trivial JSON answer that touches neither the services nor the database: the whole HTTP,
@@ -17,7 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * readiness of the database is {@code /health/ready}).
  */
 @Path("status")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Operations")
 public class StatusResource {
@@ -26,7 +27,7 @@ public class StatusResource {
     public record StatusView(String status, Instant time) {
     }
 
-    @PermitAll
+    @Allowed(Roles.ANYONE)
     @GET
     @Operation(summary = "Is the application up", description = "Always {\"status\":\"UP\",\"time\":…} while the "
             + "application answers at all; no database access.")
