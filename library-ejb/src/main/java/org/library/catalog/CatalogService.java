@@ -43,6 +43,9 @@ public class CatalogService {
     @EJB
     private CirculationService circulation;
 
+    @Inject
+    private CatalogueCache cache;
+
     // ---- authors -------------------------------------------------------------------------
 
     public Author createAuthor(AuthorData data) {
@@ -199,6 +202,30 @@ public class CatalogService {
         return em.createNamedQuery(Book.BY_ID_WITH_AUTHOR, Book.class).setParameter("id", id)
                 .getResultStream().findFirst()
                 .orElseThrow(() -> new RecordNotFoundException("book", id));
+    }
+
+    /**
+     * The book as the catalogue shows it: its catalogue data from {@link CatalogueCache} while the
+     * catalogue has not changed, where its copies are from the database, in one statement then.
+     */
+    @Allowed(Roles.ANYONE)
+    public CatalogueEntry entry(long id) {
+        return cache.entry(em, id, () -> CatalogueEntry.of(book(id)));
+    }
+
+    /**
+     * A page of {@link #books(BookFilter, PageRequest, SortOrder)} as the catalogue shows it. While
+     * the catalogue has not changed since the same page was read, from {@link CatalogueCache} with
+     * where its copies are now: one statement. A page that where the copies are decides (only
+     * available books, or sorted by availability) is read every time.
+     */
+    @Allowed(Roles.ANYONE)
+    public Page<CatalogueEntry> catalogue(BookFilter filter, PageRequest request, SortOrder sort) {
+        java.util.function.Supplier<Page<CatalogueEntry>> read = () -> books(filter, request, sort).map(CatalogueEntry::of);
+        if (filter.availableOnly() || sort.property().equals("available")) {
+            return read.get();
+        }
+        return cache.page(em, new CatalogueCache.PageKey(filter, request, sort), read);
     }
 
     /** @param isbn any valid form of the ISBN */

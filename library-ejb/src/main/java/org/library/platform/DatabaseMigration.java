@@ -13,6 +13,7 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.library.catalog.BookWordsMigration;
+import org.library.catalog.CatalogueGenerationMigration;
 
 /**
  * Brings the database schema to the version this build expects, before anything else runs.
@@ -73,6 +74,7 @@ public class DatabaseMigration {
     public static FluentConfiguration flyway() {
         return Flyway.configure(DatabaseMigration.class.getClassLoader())
                 .locations("classpath:db/migration")
-                .javaMigrations(new BookWordsMigration(), new UtcInstantsMigration(), new InstallationSecretsMigration());
+                .javaMigrations(new BookWordsMigration(), new UtcInstantsMigration(), new InstallationSecretsMigration(),
+                        new CatalogueGenerationMigration());
     }
 }

@@ -27,6 +27,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.library.catalog.Author;
 import org.library.catalog.BookFilter;
 import org.library.catalog.CatalogService;
+import org.library.catalog.CatalogueEntry;
+import org.library.platform.Page;
 import org.library.platform.access.Allowed;
 import org.library.platform.access.Roles;
 import org.library.web.api.Requests.AuthorInput;
@@ -108,8 +110,10 @@ public class AuthorsResource {
     @APIResponse(responseCode = "200", description = "OK",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PageSchemas.BookPage.class)))
     public Response books(@PathParam("id") long id, @BeanParam Paging paging) {
-        catalog.author(id);
-        return Responses.page(catalog.books(new BookFilter(null, id, false), paging.request(), paging.sort("title")),
-                BookView::of, uri);
+        Page<CatalogueEntry> books = catalog.catalogue(new BookFilter(null, id, false), paging.request(), paging.sort("title"));
+        if (books.items().isEmpty()) {
+            catalog.author(id); // a 404 when there is no such author; a page of books says there is
+        }
+        return Responses.page(books, BookView::of, uri);
     }
 }

@@ -1,6 +1,7 @@
 package org.library.web.api;
 
 import org.library.catalog.Book;
+import org.library.catalog.CatalogueEntry;
 
 /**
  * A book as the API shows it: with its author, how many copies can be borrowed now, and how many
@@ -10,7 +11,12 @@ public record BookView(long id, String isbn, String title, Integer publicationYe
                        int copies, int copiesAvailable, int copiesSetAside, long version) {
 
     static BookView of(Book book) {
+        return of(CatalogueEntry.of(book));
+    }
+
+    static BookView of(CatalogueEntry book) {
         return new BookView(book.getId(), book.getIsbn(), book.getTitle(), book.getPublicationYear(),
-                AuthorRef.of(book.getAuthor()), book.getCopies(), book.getAvailable(), book.getOnHold(), book.getVersion());
+                new AuthorRef(book.getAuthorId(), book.getAuthorName()), book.getCopies(), book.getAvailable(),
+                book.getOnHold(), book.getVersion());
     }
 }

@@ -28,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.library.catalog.Book;
 import org.library.catalog.BookFilter;
 import org.library.catalog.CatalogService;
+import org.library.catalog.CatalogueEntry;
 import org.library.circulation.CirculationService;
 import org.library.platform.access.Allowed;
 import org.library.platform.access.Roles;
@@ -71,7 +72,7 @@ public class BooksResource {
             @QueryParam("available") @Parameter(description = "true: only books with a copy on the shelf",
                     schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.BOOLEAN)) String available,
             @BeanParam Paging paging) {
-        return Responses.page(catalog.books(new BookFilter(q, Paging.id("authorId", authorId), Boolean.TRUE.equals(Paging.flag("available", available))), paging.request(), paging.sort("title")),
+        return Responses.page(catalog.catalogue(new BookFilter(q, Paging.id("authorId", authorId), Boolean.TRUE.equals(Paging.flag("available", available))), paging.request(), paging.sort("title")),
                 BookView::of, uri);
     }
 
@@ -91,7 +92,7 @@ public class BooksResource {
     @APIResponse(responseCode = "200", description = "OK",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BookView.class)))
     public Response get(@PathParam("id") long id) {
-        Book book = catalog.book(id);
+        CatalogueEntry book = catalog.entry(id);
         return Responses.versioned(BookView.of(book), book.getVersion(), request);
     }
 

@@ -5,9 +5,9 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.library.catalog.Book;
 import org.library.catalog.BookFilter;
 import org.library.catalog.CatalogService;
+import org.library.catalog.CatalogueEntry;
 import org.library.platform.SortOrder;
 
 /**
@@ -32,7 +32,7 @@ public class CatalogueBacking {
     private String page;
     private String size;
 
-    private ListPage<Book> books;
+    private ListPage<CatalogueEntry> books;
 
     /** f:viewAction: reads the page the URL asks for, and says what of it could not be shown. */
     public void load() {
@@ -42,11 +42,11 @@ public class CatalogueBacking {
         filters.put("available", available ? "true" : null);
         BookFilter filter = new BookFilter(q, null, available);
         books = ListPage.load("catalogue.xhtml", filters, query, DEFAULT_SORT,
-                (request, order) -> catalog.books(filter, request, order));
+                (request, order) -> catalog.catalogue(filter, request, order));
         books.getCorrections().forEach(Messages::warn);
     }
 
-    public ListPage<Book> getBooks() {
+    public ListPage<CatalogueEntry> getBooks() {
         if (books == null) {
             load(); // rendered after a post (the header's log-out form), which skips the view action
         }

@@ -309,4 +309,55 @@ class CatalogApiIT {
                 .header("X-SQL-Statements", org.hamcrest.Matchers.notNullValue())
                 .header("X-SQL-Statements", org.hamcrest.Matchers.matchesPattern("[0-3]"));
     }
+
+    /**
+     * The catalogue kept between requests: a page or a book read again while the catalogue has
+     * not changed costs one statement, the one that asks whether it has and where the copies are.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"/books?size=20", "/books?size=100&sort=-year", "/books?q=the&size=100", "/books?size=5&total=true"})
+    void aPageReadAgainWhileTheCatalogueIsUnchangedCostsOneStatement(String list) {
+        api.book(api.author("Kept " + TestData.isbn()), TestData.isbn(), 1); // a catalogue with a book whatever ran before
+        api.request().get(list).then().statusCode(200);
+        api.request().get(list).then().statusCode(200).header("X-SQL-Statements", is("1"));
+    }
+
+    @Test
+    void aBookReadAgainWhileTheCatalogueIsUnchangedCostsOneStatement() {
+        long book = api.book(api.author("Kept Record"), TestData.isbn(), 1);
+        api.request().get("/books/{id}", book).then().statusCode(200);
+        api.request().get("/books/{id}", book).then().statusCode(200).header("X-SQL-Statements", is("1"));
+    }
+
+    @Test
+    void theKeptCatalogueShowsEveryChangeAtTheVeryNextRead() {
+        String word = "Kq" + Long.toString(System.nanoTime(), 36);
+        long author = api.author("Kept Author");
+        String isbn = TestData.isbn();
+        long book = api.create("/books", Map.of("isbn", isbn, "title", word + " before", "copies", 2, "authorId", author));
+        for (int i = 0; i < 2; i++) {
+            api.request().queryParam("q", word).get("/books").then().body("items[0].title", is(word + " before"));
+            api.request().get("/books/{id}", book).then().body("title", is(word + " before"));
+        }
+
+        api.current("/books/" + book).body(Map.of("isbn", isbn, "title", word + " after", "copies", 2, "authorId", author))
+                .put("/books/{id}", book).then().statusCode(200);
+        api.request().queryParam("q", word).get("/books").then().body("items[0].title", is(word + " after"));
+        api.request().get("/books/{id}", book).then().body("title", is(word + " after"));
+
+        api.current("/authors/" + author).body(Map.of("name", "Kept Renamed")).put("/authors/{id}", author).then().statusCode(200);
+        api.request().queryParam("q", word).get("/books").then().body("items[0].author.name", is("Kept Renamed"));
+        api.request().get("/books/{id}", book).then().body("author.name", is("Kept Renamed"));
+
+        long member = api.member(TestData.memberNumber(), "Kept Reader");
+        api.post("/members/" + member + "/borrows", Map.of("bookId", book)).statusCode(201);
+        api.request().queryParam("q", word).get("/books").then().body("items[0].copiesAvailable", is(1));
+        api.request().get("/books/{id}", book).then().body("copiesAvailable", is(1)).header("ETag", is("\"3\""));
+
+        api.current("/books/" + book).delete("/books/{id}", book).then().statusCode(409); // a copy is out
+        api.request().delete("/members/{m}/borrows/{b}", member, book).then().statusCode(204);
+        api.current("/books/" + book).delete("/books/{id}", book).then().statusCode(204);
+        api.request().queryParam("q", word).get("/books").then().body("items", org.hamcrest.Matchers.empty());
+        api.request().get("/books/{id}", book).then().statusCode(404).contentType(PROBLEM);
+    }
 }
