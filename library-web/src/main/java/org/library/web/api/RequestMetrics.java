@@ -11,10 +11,15 @@ import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import java.lang.reflect.Method;
 import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.MetricUnits;
 import org.eclipse.microprofile.metrics.Tag;
+import org.eclipse.microprofile.metrics.Timer;
 
 /**
  * Counts and times every REST request in the application registry: one timer
@@ -26,7 +31,8 @@ import org.eclipse.microprofile.metrics.Tag;
  * present and future; the status is a tag, so that refusals (409) and failures (5xx) are told
  * from successes, which an interceptor around the Java method cannot see (the exception mappers
  * answer after it); and requests no resource matched (404) are counted too. The tags are bounded:
- * the endpoints are the API's methods, never a path with ids in it.
+ * the endpoints are the API's methods, never a path with ids in it, and the HTTP methods the known
+ * ones.
  *
  * <p>Registered by {@link OperationsFeature} only where MicroProfile Metrics exists; a CDI bean
  * for its registry, which Payara produces for injection points only.
@@ -42,8 +48,17 @@ public class RequestMetrics implements ContainerRequestFilter, ContainerResponse
             // the unit a timer records in: Payara exports every value of it in seconds (api_requests_seconds_*)
             .withUnit(MetricUnits.NANOSECONDS).build();
 
+    /**
+     * The methods named in the tag; any other is "other". A client may send any token as a method
+     * (each answered 405), and a timer per token would grow the registry without bound.
+     */
+    private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS");
+
     @Inject
     MetricRegistry registry;
+
+    /** The timers by their tags: the registry's own lookup builds and sorts a metric id per request. */
+    private final ConcurrentMap<List<String>, Timer> timers = new ConcurrentHashMap<>();
 
     @Context
     ResourceInfo resource;
@@ -60,8 +75,10 @@ public class RequestMetrics implements ContainerRequestFilter, ContainerResponse
             return; // refused before this filter ran (e.g. by authentication): not timed
         }
         Duration elapsed = Duration.ofNanos(System.nanoTime() - (Long) started);
-        registry.timer(TIMER, new Tag("endpoint", endpoint()), new Tag("method", request.getMethod()),
-                new Tag("status", String.valueOf(response.getStatus()))).update(elapsed);
+        String method = METHODS.contains(request.getMethod()) ? request.getMethod() : "other";
+        timers.computeIfAbsent(List.of(endpoint(), method, String.valueOf(response.getStatus())),
+                tags -> registry.timer(TIMER, new Tag("endpoint", tags.get(0)), new Tag("method", tags.get(1)),
+                        new Tag("status", tags.get(2)))).update(elapsed);
     }
 
     private String endpoint() {

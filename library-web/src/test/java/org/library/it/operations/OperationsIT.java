@@ -126,6 +126,20 @@ class OperationsIT {
         assertThat(after.value("api_requests_seconds_max", notFound)).isGreaterThan(0).isLessThan(60);
     }
 
+    @Test
+    void madeUpHttpMethodsAreTimedUnderOneTagNotOneEach() {
+        String[] other = {"endpoint", "unmatched", "method", "other", "status", "405"};
+        Metrics before = metrics();
+        for (String method : new String[] {"MADEUP1", "MADEUP2", "MADEUP3"}) {
+            given().baseUri(api()).when().request(method, "/books").then().statusCode(405);
+        }
+
+        Metrics after = metrics();
+        assertThat(after.value("api_requests_seconds_count", other))
+                .isEqualTo(before.valueOrZero("api_requests_seconds_count", other) + 3);
+        assertThat(after.text()).doesNotContain("MADEUP");
+    }
+
     // ---- helpers ---------------------------------------------------------------------------
 
     /** The server's root: Payara serves /health and /metrics there, beside the application. */
