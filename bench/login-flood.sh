@@ -32,8 +32,8 @@ export LIBRARY_ADMIN_PASSWORD=${LIBRARY_ADMIN_PASSWORD:-Bench-Librarian-$RANDOM$
 LUA=$ROOT/bench/wrk/library.lua
 FLOOD=$ROOT/bench/wrk/login-flood.lua
 
-say() { printf '%s %s\n' "$(date +%T)" "$*" >&2; }
-die() { say "error: $*"; exit 1; }
+# shellcheck source=bench/common.sh
+. "$(dirname "$0")/common.sh"
 command -v wrk >/dev/null || die "wrk is missing; install it with: apt-get install -y wrk"
 
 mkdir -p "$OUT"
@@ -45,15 +45,6 @@ fi
 WAR=$ROOT/library-web/target/library.war
 MICRO=$ROOT/library-web/target/payara-micro.jar
 
-PID=
-stop_server() {
-    if [ -n "$PID" ] && kill -0 "$PID" 2>/dev/null; then
-        kill "$PID" 2>/dev/null || true
-        for _ in $(seq 60); do kill -0 "$PID" 2>/dev/null || break; sleep 0.5; done
-        kill -9 "$PID" 2>/dev/null || true
-    fi
-}
-trap stop_server EXIT
 
 PORT=
 for p in $(seq "${BENCH_PORT:-18080}" 18999); do

@@ -39,8 +39,8 @@ AUTH="admin:$LIBRARY_ADMIN_PASSWORD"
 export BENCH_AUTH=$(printf '%s' "$AUTH" | base64 -w0)
 LUA=$ROOT/bench/wrk/library.lua
 
-say() { printf '%s %s\n' "$(date +%T)" "$*" >&2; }
-die() { say "error: $*"; exit 1; }
+# shellcheck source=bench/common.sh
+. "$(dirname "$0")/common.sh"
 
 for size in "${SIZES[@]}"; do
     [[ $size =~ ^[0-9]+$ && $size -ge 1000 && $size -le 9990000 ]] || die "a size is a number of books, 1000 to 9990000: $size"
@@ -62,18 +62,6 @@ MICRO=$ROOT/library-web/target/payara-micro.jar
 [ -f "$WAR" ] && [ -f "$MICRO" ] || die "no $WAR or $MICRO: build first"
 
 # ---- the server ----------------------------------------------------------------------------------
-PID=
-stop_server() {
-    if [ -n "$PID" ] && kill -0 "$PID" 2>/dev/null; then
-        kill "$PID" 2>/dev/null || true
-        for _ in $(seq 60); do kill -0 "$PID" 2>/dev/null || break; sleep 0.5; done
-        kill -9 "$PID" 2>/dev/null || true
-        wait "$PID" 2>/dev/null || true
-    fi
-    PID=
-}
-trap stop_server EXIT
-trap 'stop_server; exit 130' INT TERM
 
 free_port() {
     local port
