@@ -89,7 +89,8 @@ start_server() {
         -Djava.io.tmpdir="$dir/tmp" \
         -Dlibrary.demo-data=false -Dlibrary.sql-statements-header=true \
         -jar "$MICRO" --deploy "$WAR" --contextroot library --port "$PORT" --nocluster \
-        --rootDir "$dir/payara-micro-root" >"$dir/server.log" 2>&1 &
+        --rootDir "$dir/payara-micro-root" \
+        --prebootcommandfile "$ROOT/library-web/src/main/payara/preboot-commands.txt" >"$dir/server.log" 2>&1 &
     PID=$!
     until curl -fs -o /dev/null "$API/status"; do
         kill -0 "$PID" 2>/dev/null || { tail -40 "$dir/server.log"; die "the server stopped (log: $dir/server.log)"; }
@@ -174,6 +175,8 @@ sql() {
 drive() {
     local scenario=$1 seconds=$2 file=${3:-} threads=$THREADS connections=$CONNECTIONS line
     if [ "$scenario" = cycle ]; then threads=$CYCLE_CLIENTS; connections=$CYCLE_CLIENTS; fi
+    # books@32, search@32: the same reads with as many connections as the cycle's clients
+    if [[ $scenario == *@* ]]; then connections=${scenario#*@}; scenario=${scenario%@*}; fi
     line=$(wrk -t"$threads" -c"$connections" -d"${seconds}s" --timeout 10s -s "$LUA" "$BASE" -- "$scenario" $file \
         | grep '^RESULT ') || die "wrk failed for $scenario"
     R_RPS=$(sed 's/.* rps=\([0-9.]*\).*/\1/' <<<"$line")
@@ -248,7 +251,7 @@ for size in "${SIZES[@]}"; do
 
     # the catalogue scenarios last: at sizes where their statements scan the catalogue, the requests
     # still running when wrk stops would otherwise slow the scenarios after them
-    scenarios=(status member cycle books search)
+    scenarios=(status member cycle books "books@$CYCLE_CLIENTS" search "search@$CYCLE_CLIENTS")
     say "warming up: ${WARMUP} s per scenario"
     for s in "${scenarios[@]}"; do
         case $s in member) drive "$s" "$WARMUP" "$dir/holders.txt" ;; cycle) drive "$s" "$WARMUP" "$dir/cycle.txt" ;; *) drive "$s" "$WARMUP" ;; esac
@@ -277,6 +280,8 @@ for size in "${SIZES[@]}"; do
     ok_books=$(awk -v p="$books_pct" 'BEGIN { print (p >= 60) }')
     ok_cycle=$(awk -v r="${RPS[cycle]}" -v f="${FIVE[cycle]}" 'BEGIN { print (r >= 300 && f == 0) }')
     ok_rss=$(( rss_mb < 700 ))
+    ok_scaling=$(awk -v a="${RPS[books@$CYCLE_CLIENTS]}" -v b="${RPS[books]}" -v c="${RPS[search@$CYCLE_CLIENTS]}" -v d="${RPS[search]}" \
+        'BEGIN { print (a >= b && c >= d) }')
     row() { printf '| %s | %s | %.0f | %s | %s | %s | %s |\n' "$1" "$2" "${RPS[$3]}" "${P50[$3]}" "${P99[$3]}" \
         "${ERR[$3]}$( [ "${FIVE[$3]}" = 0 ] || echo " (${FIVE[$3]} 5xx)")" "$4"; }
     table=$(
@@ -291,7 +296,9 @@ for size in "${SIZES[@]}"; do
         echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"
         row "\`GET /api/status\` (ceiling)" "$CONNECTIONS" status "$s_status"
         row "\`GET /api/books\` (page of 20)" "$CONNECTIONS" books "$s_books"
+        row "\`GET /api/books\` (page of 20)" "$CYCLE_CLIENTS" "books@$CYCLE_CLIENTS" "$s_books"
         row "\`GET /api/books?q=…\` (search)" "$CONNECTIONS" search "$s_search"
+        row "\`GET /api/books?q=…\` (search)" "$CYCLE_CLIENTS" "search@$CYCLE_CLIENTS" "$s_search"
         row "\`GET /api/members/{id}/borrows\`" "$CONNECTIONS" member "$s_member"
         row "borrow / return cycle" "$CYCLE_CLIENTS" cycle "$s_borrow / $s_return"
         echo
@@ -303,7 +310,8 @@ for size in "${SIZES[@]}"; do
             "$(fmt "$made") loans over the API in $(awk -v m="$loans_ms" 'BEGIN { printf "%.1f", m / 1000 }') s."
         echo "- Targets: book list at ${books_pct} % of the ceiling (≥ 60 %): $(verdict "$ok_books");" \
             "borrow/return $(printf '%.0f' "${RPS[cycle]}") operations/s with ${FIVE[cycle]} 5xx (≥ 300, none): $(verdict "$ok_cycle");" \
-            "RSS $rss_mb MB (< 700 MB): $(verdict "$ok_rss")."
+            "RSS $rss_mb MB (< 700 MB): $(verdict "$ok_rss");" \
+            "the list and the search at $CYCLE_CLIENTS connections at least as fast as at $CONNECTIONS: $(verdict "$ok_scaling")."
     )
     echo
     echo "$table"
