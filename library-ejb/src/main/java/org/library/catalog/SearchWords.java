@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.library.platform.RowInserts;
 
 /**
  * The word index behind the catalogue search ({@code book_words}): one row per distinct word of a
@@ -92,14 +94,15 @@ public final class SearchWords {
         int books = 0;
         try (PreparedStatement read = connection.prepareStatement(select);
              PreparedStatement delete = connection.prepareStatement("DELETE FROM book_words WHERE book_id = ?");
-             PreparedStatement insert = connection.prepareStatement("INSERT INTO book_words (word, book_id, title) VALUES (?, ?, ?)")) {
+             RowInserts insert = new RowInserts(connection, "INSERT INTO book_words (word, book_id, title)", "(?, ?, ?)",
+                     Types.VARCHAR, Types.BIGINT, Types.VARCHAR)) {
             for (int from = 0; from < all.size(); from += CHUNK) {
                 List<Object> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
                 for (int i = 0; i < CHUNK; i++) {
                     // the last chunk repeats its first key, so that every chunk is the same statement
                     read.setObject(i + 1, chunk.get(i < chunk.size() ? i : 0));
                 }
-                int rows = 0;
+                List<Indexed> indexed = new ArrayList<>(chunk.size());
                 try (ResultSet rs = read.executeQuery()) {
                     while (rs.next()) {
                         long id = rs.getLong(1);
@@ -108,24 +111,25 @@ public final class SearchWords {
                             delete.setLong(1, id);
                             delete.addBatch();
                         }
-                        for (String word : ofBook(title, rs.getString(3))) {
-                            insert.setString(1, word);
-                            insert.setLong(2, id);
-                            insert.setString(3, title);
-                            insert.addBatch();
-                            rows++;
-                        }
+                        indexed.add(new Indexed(id, title, ofBook(title, rs.getString(3))));
                         books++;
                     }
                 }
                 if (!fresh) {
-                    delete.executeBatch();
+                    delete.executeBatch(); // before the new rows: a book's words may stay the same
                 }
-                if (rows > 0) {
-                    insert.executeBatch();
+                for (Indexed book : indexed) {
+                    for (String word : book.words()) {
+                        insert.add(word, book.id(), book.title());
+                    }
                 }
             }
+            insert.flush(); // a chunk's books are none of another's: their rows may wait for the next chunk's
         }
         return books;
+    }
+
+    /** A book's index rows to write: its id, title and words. */
+    private record Indexed(long id, String title, Set<String> words) {
     }
 }

@@ -27,6 +27,7 @@ import java.util.Set;
 import javax.sql.DataSource;
 import org.library.catalog.SearchWords;
 import org.library.platform.DatabaseMigration;
+import org.library.platform.RowInserts;
 
 /**
  * Writes one batch of an import, in a transaction of its own: a batch is committed or not at all,
@@ -283,19 +284,14 @@ public class ImportBatches {
     }
 
     private static void insertBooks(Connection connection, List<BookWrite> inserts) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO books (isbn, title, publication_year, copies, on_loan, on_hold, author_id, version) "
-                        + "VALUES (?, ?, ?, ?, 0, 0, ?, 1)")) {
+        try (RowInserts insert = new RowInserts(connection,
+                "INSERT INTO books (isbn, title, publication_year, copies, on_loan, on_hold, author_id, version)",
+                "(?, ?, ?, ?, 0, 0, ?, 1)", Types.CHAR, Types.VARCHAR, Types.INTEGER, Types.INTEGER, Types.BIGINT)) {
             for (BookWrite write : inserts) {
                 BookLine line = write.line();
-                insert.setString(1, line.isbn());
-                insert.setString(2, line.title());
-                setInteger(insert, 3, line.publicationYear());
-                insert.setInt(4, line.copies());
-                insert.setLong(5, write.authorId());
-                insert.addBatch();
+                insert.add(line.isbn(), line.title(), line.publicationYear(), line.copies(), write.authorId());
             }
-            execute(insert, inserts.size());
+            insert.flush();
         }
     }
 
