@@ -104,7 +104,9 @@ public class LibraryAuthenticationMechanism implements HttpAuthenticationMechani
                 session.invalidate();
             }
         } catch (RuntimeException e) {
-            if (!SqlStates.isUnavailable(e)) {
+            // a connection lost while the login's bookkeeping (its throttle) committed is the same for
+            // the caller: the login could not be checked
+            if (!SqlStates.isUnavailable(e) && !SqlStates.isCommitOutcomeUnknown(e)) {
                 throw e;
             }
             // the login could not be checked: answered 503 (API) or with the unavailable page, never a bare 500
