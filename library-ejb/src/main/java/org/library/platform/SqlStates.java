@@ -54,9 +54,21 @@ public final class SqlStates {
             if (t.getMessage() != null && t.getMessage().contains("Error in allocating a connection")) {
                 return true;
             }
+            // a statement embedded Derby was running when the database shut down: XJ001, "Java
+            // exception: ': org.apache.derby.shared.common.error.ShutdownException'", its cause
+            // not always kept in the chain
+            if (t.getClass().getName().equals(DERBY_SHUTDOWN)
+                    || t instanceof SQLException sql && "XJ001".equals(sql.getSQLState()) && String.valueOf(sql.getMessage()).contains(DERBY_SHUTDOWN)) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
         }
         return false;
     }
+
+    private static final String DERBY_SHUTDOWN = "org.apache.derby.shared.common.error.ShutdownException";
 
     /**
      * Whether the connection failed during the commit itself (the server's transaction manager

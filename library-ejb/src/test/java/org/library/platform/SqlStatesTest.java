@@ -28,6 +28,14 @@ class SqlStatesTest {
     }
 
     @Test
+    void aStatementEmbeddedDerbyWasRunningWhenItShutDownIsUnavailable() {
+        assertThat(SqlStates.isUnavailable(new RuntimeException(new SQLException(
+                "Java exception: ': org.apache.derby.shared.common.error.ShutdownException'.", "XJ001")))).isTrue();
+        assertThat(SqlStates.isUnavailable(new SQLException("Java exception: ': java.lang.NullPointerException'.", "XJ001")))
+                .as("any other Java exception inside Derby is a bug, not an outage").isFalse();
+    }
+
+    @Test
     void aConnectionLostDuringTheCommitLeavesTheOutcomeUnknown() {
         // as Payara reports a commit whose connection PostgreSQL terminated
         XAException xa = new XAException("jakarta.resource.ResourceException: This Managed Connection is not valid");
