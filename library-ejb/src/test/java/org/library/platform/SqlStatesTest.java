@@ -31,6 +31,7 @@ class SqlStatesTest {
     void aStatementEmbeddedDerbyWasRunningWhenItShutDownIsUnavailable() {
         assertThat(SqlStates.isUnavailable(new RuntimeException(new SQLException(
                 "Java exception: ': org.apache.derby.shared.common.error.ShutdownException'.", "XJ001")))).isTrue();
+        assertThat(SqlStates.isUnavailable(new RuntimeException(new SQLException("Container 1216 not found.", "XSCH1")))).isTrue();
         assertThat(SqlStates.isUnavailable(new SQLException("Java exception: ': java.lang.NullPointerException'.", "XJ001")))
                 .as("any other Java exception inside Derby is a bug, not an outage").isFalse();
     }
