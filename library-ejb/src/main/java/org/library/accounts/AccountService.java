@@ -1,10 +1,5 @@
 package org.library.accounts;
 
-import org.library.platform.AccessDeniedException;
-import org.library.platform.access.Allowed;
-import org.library.platform.access.Identity;
-import org.library.platform.access.Guarded;
-import org.library.platform.access.Roles;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -20,11 +15,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.library.members.Member;
+import org.library.platform.AccessDeniedException;
 import org.library.platform.FieldViolation;
 import org.library.platform.Inputs;
 import org.library.platform.InvalidInputException;
 import org.library.platform.RecordNotFoundException;
 import org.library.platform.Writes;
+import org.library.platform.access.Allowed;
+import org.library.platform.access.Guarded;
+import org.library.platform.access.Identity;
+import org.library.platform.access.Roles;
+import org.library.staff.EmployeeNumber;
 import org.library.staff.Librarian;
 
 /**
@@ -214,7 +215,7 @@ public class AccountService {
         Librarian admin = em.createQuery("SELECT l FROM Librarian l WHERE l.employeeNumber = :number", Librarian.class)
                 .setParameter("number", ADMIN_EMPLOYEE_NUMBER).getResultList().stream().findFirst()
                 .orElseGet(() -> {
-                    Librarian created = new Librarian(ADMIN_EMPLOYEE_NUMBER, "Administrator", "admin@library.invalid");
+                    Librarian created = new Librarian(EmployeeNumber.of(ADMIN_EMPLOYEE_NUMBER), "Administrator", "admin@library.invalid");
                     em.persist(created);
                     return created;
                 });

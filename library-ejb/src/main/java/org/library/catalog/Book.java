@@ -61,7 +61,6 @@ public class Book implements Serializable {
 
     /** Normalised ISBN-13, the natural key; fixed at creation (see {@link #equals(Object)}). */
     @NotNull
-    @ValidIsbn
     @Column(nullable = false, unique = true, length = 13, updatable = false)
     private String isbn;
 
@@ -102,13 +101,8 @@ public class Book implements Serializable {
         // for JPA
     }
 
-    /**
-     * @param isbn any valid ISBN-10 or ISBN-13 form; stored normalised
-     * @throws IllegalArgumentException when the ISBN is not valid
-     */
-    public Book(String isbn, String title, Integer publicationYear, int copies) {
-        this.isbn = Isbn.normalise(isbn)
-                .orElseThrow(() -> new IllegalArgumentException("not a valid ISBN: " + isbn));
+    public Book(Isbn isbn, String title, Integer publicationYear, int copies) {
+        this.isbn = isbn.value();
         this.title = title;
         this.publicationYear = publicationYear;
         this.copies = copies;

@@ -7,11 +7,11 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 /**
- * What a caller supplies to create or change a book; the limits are the entity's. The ISBN is
- * taken at creation only: it is the book's natural key.
+ * What a caller supplies to create or change a book; the limits are the entity's. The ISBN, parsed
+ * where it came in, is taken at creation only: it is the book's natural key.
  */
 public record BookData(
-        @NotNull @ValidIsbn String isbn,
+        @NotNull Isbn isbn,
         @NotBlank @Size(max = 300) String title,
         @Min(-3000) @Max(9999) Integer publicationYear,
         @NotNull @Min(1) @Max(10_000) Integer copies,

@@ -1,8 +1,5 @@
 package org.library.catalog;
 
-import org.library.platform.access.Allowed;
-import org.library.platform.access.Guarded;
-import org.library.platform.access.Roles;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -17,14 +14,17 @@ import org.library.members.Member;
 import org.library.platform.FieldViolation;
 import org.library.platform.Inputs;
 import org.library.platform.InvalidInputException;
-import org.library.platform.SearchText;
 import org.library.platform.Page;
 import org.library.platform.PageRequest;
 import org.library.platform.PagedQuery;
-import org.library.platform.SortOrder;
 import org.library.platform.RecordNotFoundException;
+import org.library.platform.SearchText;
+import org.library.platform.SortOrder;
 import org.library.platform.StaleVersionException;
 import org.library.platform.Writes;
+import org.library.platform.access.Allowed;
+import org.library.platform.access.Guarded;
+import org.library.platform.access.Roles;
 
 /**
  * The catalogue: authors and their books. Each public method is one transaction; a business
@@ -127,15 +127,15 @@ public class CatalogService {
     /** @throws DuplicateIsbnException when the ISBN, in any of its forms, is already catalogued */
     public Book createBook(BookData data) {
         inputs.valid(data);
-        String isbn = Isbn.normalise(data.isbn()).orElseThrow();
+        Isbn isbn = data.isbn();
         if (findByIsbn(isbn).isPresent()) {
-            throw new DuplicateIsbnException(isbn);
+            throw new DuplicateIsbnException(isbn.value());
         }
         Book book = new Book(isbn, data.title().strip(), data.publicationYear(), data.copies());
         author(data.authorId()).addBook(book);
         em.persist(book);
         // a concurrent insert of the same ISBN passes the check above; the UNIQUE index decides
-        Writes.flush(em, "book", isbn, constraint -> new DuplicateIsbnException(isbn));
+        Writes.flush(em, "book", isbn.value(), constraint -> new DuplicateIsbnException(isbn.value()));
         indexWords("b.id", book.getId(), true);
         return book;
     }
@@ -149,7 +149,7 @@ public class CatalogService {
         inputs.valid(data);
         Book book = book(id);
         StaleVersionException.check("book", id, book.getVersion(), expectedVersion);
-        FieldViolation.refuseChange("isbn", book.getIsbn(), Isbn.normalise(data.isbn()).orElseThrow());
+        FieldViolation.refuseChange("isbn", book.getIsbn(), data.isbn().value());
         if (data.copies() < book.getOnLoan() + book.getOnHold()) {
             throw new CopiesBelowOnLoanException(book.getTitle(), data.copies(), book.getOnLoan() + book.getOnHold());
         }
@@ -228,11 +228,10 @@ public class CatalogService {
         return cache.page(em, new CatalogueCache.PageKey(filter, request, sort), read);
     }
 
-    /** @param isbn any valid form of the ISBN */
     @Allowed(Roles.ANYONE)
-    public Optional<Book> findByIsbn(String isbn) {
-        return Isbn.normalise(isbn).flatMap(normal -> em.createNamedQuery(Book.BY_ISBN, Book.class)
-                .setParameter("isbn", normal).getResultStream().findFirst());
+    public Optional<Book> findByIsbn(Isbn isbn) {
+        return em.createNamedQuery(Book.BY_ISBN, Book.class).setParameter("isbn", isbn.value())
+                .getResultStream().findFirst();
     }
 
     /** Client sort names for books, to JPQL paths. */
@@ -268,7 +267,7 @@ public class CatalogService {
     public Page<Book> books(BookFilter filter, PageRequest request, SortOrder sort) {
         String orderBy = sort.toJpql(BOOK_SORTS, "b.id");
         boolean hasText = filter.text() != null && !filter.text().isBlank();
-        Optional<String> isbn = hasText ? Isbn.normalise(filter.text()) : Optional.empty();
+        Optional<Isbn> isbn = hasText ? Isbn.parse(filter.text()) : Optional.empty();
         List<SearchTerm> terms = hasText && isbn.isEmpty() ? SearchTerm.parse(filter.text()) : List.of();
         // the word the page is read by: an exact word (a truncated one spans many index ranges), the longest
         Optional<SearchTerm> driver = sort.property().equals("title")
@@ -293,7 +292,7 @@ public class CatalogService {
             query = new PagedQuery<>(Book.class, "SELECT b FROM Book b", "SELECT b.id FROM Book b").batch("b.author");
         }
         if (isbn.isPresent()) {
-            query.where("b.isbn = :isbn", "isbn", isbn.get());
+            query.where("b.isbn = :isbn", "isbn", isbn.get().value());
         } else if (hasText && terms.isEmpty()) {
             query.where("1 = 0"); // nothing searchable in the text (only punctuation): no book matches
         }

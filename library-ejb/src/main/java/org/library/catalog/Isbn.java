@@ -1,47 +1,63 @@
 package org.library.catalog;
 
+import java.util.Locale;
 import java.util.Optional;
+import org.library.platform.NaturalKey;
 import org.library.platform.Numbers;
 
 /**
- * International Standard Book Numbers: checks the ISBN-10 and ISBN-13 check digits and brings
- * every valid input to one stored form, the 13 digits of the ISBN-13 without separators. Digits
- * are ASCII only: a full-width or Arabic-Indic digit would otherwise pass the check-digit
- * arithmetic and be stored as typed, beside the same book in ASCII.
+ * An International Standard Book Number, the book's natural key: parsed once where it enters the
+ * system (the API's JSON, a form's converter, a CSV row) and carried as this type from there on,
+ * so that services, finders and the entity never normalise it again.
  *
- * <p>One form matters because the ISBN is the book's natural key: "0-14-143951-3",
- * "0141439513" and "978-0-14-143951-8" are the same book and must collide on the UNIQUE index.
+ * <p>Every valid form ("0-14-143951-3", "0141439513", "ISBN 978-0-14-143951-8") becomes one value,
+ * the 13 digits of the ISBN-13 without separators: they are the same book and must collide on the
+ * UNIQUE index. Digits are ASCII only: a full-width or Arabic-Indic digit would otherwise pass the
+ * check-digit arithmetic and be stored as typed, beside the same book in ASCII.
  */
-public final class Isbn {
+public final class Isbn extends NaturalKey {
 
-    private Isbn() {
+    private static final long serialVersionUID = 1L;
+
+    /** What a refused input is told, at every front door. */
+    public static final String FORM = "must be a valid ISBN-10 or ISBN-13 (check digit included)";
+
+    /** An input longer than this is not an ISBN, however it is spelt ("ISBN-13: 978-…" is 23). */
+    private static final int MAX_INPUT = 40;
+
+    private Isbn(String value) {
+        super(value);
     }
 
     /**
-     * @return the normalised ISBN-13, or empty when the input is not a valid ISBN-10 or ISBN-13
-     *         (wrong length, a stray character, or a wrong check digit). Digits are ASCII only:
-     *         the check digit arithmetic counts from '0', and the stored key has one spelling.
+     * @return the ISBN, or empty when the input is not a valid ISBN-10 or ISBN-13 (wrong length,
+     *         a stray character, or a wrong check digit)
      */
-    public static Optional<String> normalise(String input) {
-        if (input == null) {
+    public static Optional<Isbn> parse(String input) {
+        if (input == null || input.length() > MAX_INPUT) {
             return Optional.empty();
         }
-        String compact = input.strip().replace("-", "").replace(" ", "").toUpperCase(java.util.Locale.ROOT);
+        String compact = input.strip().replace("-", "").replace(" ", "").toUpperCase(Locale.ROOT);
         if (compact.startsWith("ISBN")) {
             compact = compact.substring(4).replaceFirst("^(1[03])?:?", "");
         }
         if (compact.length() == 13 && isValidIsbn13(compact)) {
-            return Optional.of(compact);
+            return Optional.of(new Isbn(compact));
         }
         if (compact.length() == 10 && isValidIsbn10(compact)) {
             String body = "978" + compact.substring(0, 9);
-            return Optional.of(body + isbn13CheckDigit(body));
+            return Optional.of(new Isbn(body + isbn13CheckDigit(body)));
         }
         return Optional.empty();
     }
 
-    public static boolean isValid(String input) {
-        return normalise(input).isPresent();
+    /**
+     * For values known to be valid (tests, demo data, a row read back from the database).
+     *
+     * @throws IllegalArgumentException when it is not
+     */
+    public static Isbn of(String input) {
+        return parse(input).orElseThrow(() -> new IllegalArgumentException("not a valid ISBN: " + input));
     }
 
     static boolean isValidIsbn13(String s) {
@@ -55,15 +71,15 @@ public final class Isbn {
         int sum = 0;
         for (int i = 0; i < 10; i++) {
             char c = s.charAt(i);
-            int value;
+            int digit;
             if (Numbers.isAsciiDigit(c)) {
-                value = c - '0';
+                digit = c - '0';
             } else if (c == 'X' && i == 9) {
-                value = 10;
+                digit = 10;
             } else {
                 return false;
             }
-            sum += (10 - i) * value;
+            sum += (10 - i) * digit;
         }
         return sum % 11 == 0;
     }

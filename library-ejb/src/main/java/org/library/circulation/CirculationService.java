@@ -1,8 +1,5 @@
 package org.library.circulation;
 
-import org.library.platform.access.Allowed;
-import org.library.platform.access.Guarded;
-import org.library.platform.access.Roles;
 import jakarta.annotation.Resource;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
@@ -15,6 +12,7 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,6 +21,7 @@ import org.library.catalog.Isbn;
 import org.library.circulation.CirculationEvent.Kind;
 import org.library.circulation.CirculationRefusal.Operation;
 import org.library.members.Member;
+import org.library.members.MemberNumber;
 import org.library.platform.FieldViolation;
 import org.library.platform.InvalidInputException;
 import org.library.platform.LibraryException;
@@ -32,6 +31,9 @@ import org.library.platform.PagedQuery;
 import org.library.platform.RecordNotFoundException;
 import org.library.platform.RowLocks;
 import org.library.platform.SortOrder;
+import org.library.platform.access.Allowed;
+import org.library.platform.access.Guarded;
+import org.library.platform.access.Roles;
 
 /**
  * Borrowing, returning, renewing and holds, by the rules of {@link CirculationPolicy}. Each
@@ -384,17 +386,51 @@ public class CirculationService {
                 .getResultStream().findFirst();
     }
 
-    /**
-     * Borrowing at the desk: the member's card number and the book's ISBN (any valid form), as
-     * typed or scanned.
+    /*
+     * The desk's commands: the member's card number and the book's ISBN, as typed or scanned, for
+     * the operation of the same name by ids. A card or an ISBN that names nobody is refused as the
+     * field it was typed in, both at once when both are wrong: the desk shows each beside its field.
      */
-    public Loan borrow(String memberNumber, String isbn) {
-        return borrow(memberByNumber(memberNumber).getId(), bookByIsbn(isbn).getId());
+
+    public Loan borrow(MemberNumber card, Isbn isbn) {
+        Desk desk = desk(card, isbn);
+        return borrow(desk.memberId(), desk.bookId());
     }
 
-    /** Returning at the desk, by card number and ISBN. */
-    public Loan giveBack(String memberNumber, String isbn) {
-        return giveBack(memberByNumber(memberNumber).getId(), bookByIsbn(isbn).getId());
+    public Loan giveBack(MemberNumber card, Isbn isbn) {
+        Desk desk = desk(card, isbn);
+        return giveBack(desk.memberId(), desk.bookId());
+    }
+
+    public Loan renew(MemberNumber card, Isbn isbn) {
+        Desk desk = desk(card, isbn);
+        return renew(desk.memberId(), desk.bookId());
+    }
+
+    public Hold placeHold(MemberNumber card, Isbn isbn) {
+        Desk desk = desk(card, isbn);
+        return placeHold(desk.memberId(), desk.bookId());
+    }
+
+    private record Desk(long memberId, long bookId) {
+    }
+
+    private Desk desk(MemberNumber card, Isbn isbn) {
+        List<Long> member = em.createQuery("SELECT m.id FROM Member m WHERE m.memberNumber = :number", Long.class)
+                .setParameter("number", card.value()).getResultList();
+        List<Long> book = em.createQuery("SELECT b.id FROM Book b WHERE b.isbn = :isbn", Long.class)
+                .setParameter("isbn", isbn.value()).getResultList();
+        List<FieldViolation> unknown = new ArrayList<>();
+        if (member.isEmpty()) {
+            unknown.add(new FieldViolation("memberNumber", "no member has the card number " + card));
+        }
+        if (book.isEmpty()) {
+            unknown.add(new FieldViolation("isbn", "no book in the catalogue has the ISBN " + isbn));
+        }
+        if (!unknown.isEmpty()) {
+            throw new InvalidInputException(unknown);
+        }
+        return new Desk(member.get(0), book.get(0));
     }
 
     public static final Map<String, String> LOAN_SORTS = Map.of(
@@ -480,21 +516,6 @@ public class CirculationService {
         RowLocks.book(em, bookId);
         return Optional.ofNullable(em.find(Book.class, bookId))
                 .orElseThrow(() -> new RecordNotFoundException("book", bookId));
-    }
-
-    private Member memberByNumber(String memberNumber) {
-        String number = memberNumber == null ? "" : memberNumber.strip().toUpperCase(java.util.Locale.ROOT);
-        return em.createNamedQuery(Member.BY_NUMBER, Member.class).setParameter("number", number)
-                .getResultStream().findFirst()
-                .orElseThrow(() -> new RecordNotFoundException("member", number));
-    }
-
-    private Book bookByIsbn(String isbn) {
-        String normal = Isbn.normalise(isbn).orElseThrow(() -> new InvalidInputException(
-                List.of(new FieldViolation("isbn", "must be a valid ISBN-10 or ISBN-13 (check digit included)"))));
-        return em.createNamedQuery(Book.BY_ISBN, Book.class).setParameter("isbn", normal)
-                .getResultStream().findFirst()
-                .orElseThrow(() -> new RecordNotFoundException("book", normal));
     }
 
     private Member lockMember(long memberId) {

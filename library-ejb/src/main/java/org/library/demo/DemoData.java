@@ -29,9 +29,12 @@ import org.apache.commons.csv.CSVRecord;
 import org.library.accounts.AccountService;
 import org.library.catalog.Author;
 import org.library.catalog.Book;
+import org.library.catalog.Isbn;
 import org.library.circulation.CirculationPolicy;
 import org.library.circulation.Loan;
 import org.library.members.Member;
+import org.library.members.MemberNumber;
+import org.library.staff.EmployeeNumber;
 import org.library.staff.Librarian;
 import org.library.staff.ProfileContent;
 
@@ -102,7 +105,7 @@ public class DemoData {
         });
         List<Book> books = new ArrayList<>();
         read("demo/books.csv", row -> {
-            Book book = new Book(row.get("isbn"), row.get("title"), integer(row.get("publication_year")),
+            Book book = new Book(Isbn.of(row.get("isbn")), row.get("title"), integer(row.get("publication_year")),
                     Integer.parseInt(row.get("copies")));
             authors.get(row.get("author")).addBook(book);
             em.persist(book);
@@ -112,7 +115,7 @@ public class DemoData {
         org.library.catalog.SearchWords.reindex(em, "b.id", books.stream().map(Book::getId).toList(), true);
         List<Member> members = new ArrayList<>();
         read("demo/members.csv", row -> {
-            Member member = new Member(row.get("member_number"), row.get("name"), row.get("email"),
+            Member member = new Member(MemberNumber.of(row.get("member_number")), row.get("name"), row.get("email"),
                     LocalDate.parse(row.get("joined_on")));
             em.persist(member);
             members.add(member);
@@ -126,11 +129,11 @@ public class DemoData {
     }
 
     private List<Librarian> seedLibrarians() {
-        Librarian head = new Librarian("E1001", "Margaret Okafor", "margaret.okafor@library.example.org");
+        Librarian head = new Librarian(EmployeeNumber.of("E1001"), "Margaret Okafor", "margaret.okafor@library.example.org");
         head.putProfile(new ProfileContent(
                 "Head librarian since 2014; looks after the rare books and the reading room.",
                 "+44 20 7946 0101", "Office 2.14, first floor"));
-        Librarian desk = new Librarian("E1002", "Tomás Herrera", "tomas.herrera@library.example.org");
+        Librarian desk = new Librarian(EmployeeNumber.of("E1002"), "Tomás Herrera", "tomas.herrera@library.example.org");
         desk.putProfile(new ProfileContent(
                 "Runs the circulation desk and the Saturday reading club.",
                 "+44 20 7946 0117", "Circulation desk"));

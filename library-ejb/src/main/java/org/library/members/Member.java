@@ -16,7 +16,6 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.io.Serializable;
 import java.time.LocalDate;
@@ -45,16 +44,12 @@ public class Member implements Serializable {
     public static final String BY_NUMBER = "Member.byNumber";
     public static final String BORROWED_BOOKS = "Member.borrowedBooks";
 
-    /** Card numbers look like {@code M000123}: printed on the card and typed at the desk. */
-    public static final String NUMBER_PATTERN = "M\\d{6}";
-
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
     /** The natural key, fixed at creation (see {@link #equals(Object)}). */
     @NotNull
-    @Pattern(regexp = NUMBER_PATTERN, message = "must look like M000123 (M and six digits)")
     @Column(name = "member_number", nullable = false, unique = true, length = 20, updatable = false)
     private String memberNumber;
 
@@ -91,8 +86,8 @@ public class Member implements Serializable {
         // for JPA
     }
 
-    public Member(String memberNumber, String name, String email, LocalDate joinedOn) {
-        this.memberNumber = memberNumber;
+    public Member(MemberNumber memberNumber, String name, String email, LocalDate joinedOn) {
+        this.memberNumber = memberNumber.value();
         this.name = name;
         this.email = email;
         this.joinedOn = joinedOn;

@@ -4,7 +4,6 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 
@@ -15,8 +14,7 @@ import java.time.LocalDate;
  * ({@link Replacing}): a missing {@code active} must never quietly re-activate a card.
  */
 public record MemberData(
-        @NotNull @Pattern(regexp = Member.NUMBER_PATTERN, message = "must look like M000123 (M and six digits)")
-        String memberNumber,
+        @NotNull MemberNumber memberNumber,
         @NotBlank @Size(max = 200) String name,
         @NotBlank @Email @Size(max = 254) String email,
         @NotNull(groups = Replacing.class) @PastOrPresent LocalDate joinedOn,

@@ -1,8 +1,5 @@
 package org.library.members;
 
-import org.library.platform.access.Allowed;
-import org.library.platform.access.Guarded;
-import org.library.platform.access.Roles;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -10,23 +7,26 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.library.catalog.Book;
 import org.library.circulation.Hold;
-import org.library.platform.LibraryException;
 import org.library.platform.FieldViolation;
 import org.library.platform.Inputs;
+import org.library.platform.LibraryException;
 import org.library.platform.Page;
 import org.library.platform.PageRequest;
 import org.library.platform.PagedQuery;
-import org.library.platform.SortOrder;
 import org.library.platform.RecordNotFoundException;
 import org.library.platform.RowLocks;
+import org.library.platform.SortOrder;
 import org.library.platform.StaleVersionException;
 import org.library.platform.Writes;
+import org.library.platform.access.Allowed;
+import org.library.platform.access.Guarded;
+import org.library.platform.access.Roles;
 
 /** Library card holders. Each public method is one transaction. */
 @Stateless
@@ -48,8 +48,9 @@ public class MemberService {
      */
     public Member create(MemberData data) {
         inputs.valid(data);
+        String number = data.memberNumber().value();
         if (findByNumber(data.memberNumber()).isPresent()) {
-            throw new DuplicateMemberNumberException(data.memberNumber());
+            throw new DuplicateMemberNumberException(number);
         }
         String email = normaliseEmail(data.email());
         refuseTakenEmail(email, null);
@@ -57,7 +58,7 @@ public class MemberService {
         Member member = new Member(data.memberNumber(), data.name().strip(), email, joined);
         member.setActive(data.activeOrDefault());
         em.persist(member);
-        Writes.flush(em, "member", data.memberNumber(), uniqueViolation(data.memberNumber(), email));
+        Writes.flush(em, "member", number, uniqueViolation(number, email));
         return member;
     }
 
@@ -66,7 +67,7 @@ public class MemberService {
         inputs.valid(data, jakarta.validation.groups.Default.class, MemberData.Replacing.class);
         Member member = member(id);
         StaleVersionException.check("member", id, member.getVersion(), expectedVersion);
-        FieldViolation.refuseChange("memberNumber", member.getMemberNumber(), data.memberNumber());
+        FieldViolation.refuseChange("memberNumber", member.getMemberNumber(), data.memberNumber().value());
         String email = normaliseEmail(data.email());
         refuseTakenEmail(email, member.getId());
         member.setName(data.name().strip());
@@ -111,9 +112,8 @@ public class MemberService {
                 .orElseThrow(() -> new RecordNotFoundException("member", id));
     }
 
-    public Optional<Member> findByNumber(String memberNumber) {
-        return em.createNamedQuery(Member.BY_NUMBER, Member.class)
-                .setParameter("number", memberNumber == null ? "" : memberNumber.strip().toUpperCase(Locale.ROOT))
+    public Optional<Member> findByNumber(MemberNumber memberNumber) {
+        return em.createNamedQuery(Member.BY_NUMBER, Member.class).setParameter("number", memberNumber.value())
                 .getResultStream().findFirst();
     }
 
@@ -125,7 +125,7 @@ public class MemberService {
         if (filter.text() != null && !filter.text().isBlank()) {
             query.where("LOWER(m.name) LIKE :text ESCAPE '\\' OR m.memberNumber = :number OR m.email = :email",
                     "text", PagedQuery.containing(filter.text()),
-                    "number", filter.text().strip().toUpperCase(Locale.ROOT),
+                    "number", MemberNumber.parse(filter.text()).map(MemberNumber::value).orElse(""),
                     "email", filter.text().strip().toLowerCase(Locale.ROOT));
         }
         if (filter.active() != null) {

@@ -35,4 +35,27 @@ public class Inputs {
         }
         return input;
     }
+
+    /**
+     * Refuses input some of whose natural keys its front door could not parse ({@code refused}),
+     * together with whatever else the service's input record breaks ({@code data}, with those keys
+     * missing): one refusal lists every field to fix, as it does when the keys are right. Nothing
+     * happens when {@code refused} is empty.
+     *
+     * @throws InvalidInputException listing the refused keys and every other invalid field
+     */
+    public void refuseWithTheRest(List<FieldViolation> refused, Object data, Class<?>... groups) {
+        if (refused.isEmpty()) {
+            return;
+        }
+        Set<String> keys = refused.stream().map(FieldViolation::field).collect(java.util.stream.Collectors.toSet());
+        List<FieldViolation> all = new ArrayList<>(refused);
+        try {
+            valid(data, groups);
+        } catch (InvalidInputException e) {
+            e.violations().stream().filter(v -> !keys.contains(v.field())).forEach(all::add);
+        }
+        all.sort(java.util.Comparator.comparing(FieldViolation::field).thenComparing(FieldViolation::message));
+        throw new InvalidInputException(all);
+    }
 }

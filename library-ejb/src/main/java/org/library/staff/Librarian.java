@@ -15,7 +15,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.io.Serializable;
 import java.util.Objects;
@@ -39,14 +38,11 @@ public class Librarian implements Serializable {
 
     public static final String BY_ID_WITH_PROFILE = "Librarian.byIdWithProfile";
 
-    public static final String EMPLOYEE_NUMBER_PATTERN = "E\\d{4,6}";
-
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
     @NotNull
-    @Pattern(regexp = EMPLOYEE_NUMBER_PATTERN, message = "must look like E1234 (E and four to six digits)")
     @Column(name = "employee_number", nullable = false, unique = true, length = 20, updatable = false)
     private String employeeNumber;
 
@@ -72,8 +68,8 @@ public class Librarian implements Serializable {
         // for JPA
     }
 
-    public Librarian(String employeeNumber, String name, String email) {
-        this.employeeNumber = employeeNumber;
+    public Librarian(EmployeeNumber employeeNumber, String name, String email) {
+        this.employeeNumber = employeeNumber.value();
         this.name = name;
         this.email = email;
     }

@@ -1,25 +1,25 @@
 package org.library.staff;
 
-import org.library.platform.access.Allowed;
-import org.library.platform.access.Guarded;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
-import org.library.platform.LibraryException;
 import org.library.platform.FieldViolation;
 import org.library.platform.Inputs;
+import org.library.platform.LibraryException;
 import org.library.platform.Page;
 import org.library.platform.PageRequest;
 import org.library.platform.PagedQuery;
-import org.library.platform.SortOrder;
 import org.library.platform.RecordNotFoundException;
+import org.library.platform.SortOrder;
 import org.library.platform.StaleVersionException;
 import org.library.platform.Writes;
+import org.library.platform.access.Allowed;
+import org.library.platform.access.Guarded;
 
 /**
  * Librarians and their profiles (Librarian 1:1 Profile). A profile is reached, created, replaced
@@ -44,8 +44,9 @@ public class StaffService {
             inputs.valid(profile);
         }
         String email = data.email().strip().toLowerCase(Locale.ROOT);
-        if (count("SELECT COUNT(l) FROM Librarian l WHERE l.employeeNumber = :v", data.employeeNumber()) > 0) {
-            throw new DuplicateEmployeeNumberException(data.employeeNumber());
+        String number = data.employeeNumber().value();
+        if (count("SELECT COUNT(l) FROM Librarian l WHERE l.employeeNumber = :v", number) > 0) {
+            throw new DuplicateEmployeeNumberException(number);
         }
         if (count("SELECT COUNT(l) FROM Librarian l WHERE l.email = :v", email) > 0) {
             throw new DuplicateStaffEmailException(email);
@@ -55,7 +56,7 @@ public class StaffService {
             librarian.putProfile(profile);
         }
         em.persist(librarian);
-        Writes.flush(em, "librarian", data.employeeNumber(), uniqueViolation(data.employeeNumber(), email));
+        Writes.flush(em, "librarian", number, uniqueViolation(number, email));
         return librarian;
     }
 
@@ -63,7 +64,7 @@ public class StaffService {
         inputs.valid(data);
         Librarian librarian = librarian(id);
         StaleVersionException.check("librarian", id, librarian.getVersion(), expectedVersion);
-        FieldViolation.refuseChange("employeeNumber", librarian.getEmployeeNumber(), data.employeeNumber());
+        FieldViolation.refuseChange("employeeNumber", librarian.getEmployeeNumber(), data.employeeNumber().value());
         String email = data.email().strip().toLowerCase(Locale.ROOT);
         List<Long> owners = em.createQuery("SELECT l.id FROM Librarian l WHERE l.email = :v", Long.class)
                 .setParameter("v", email).getResultList();

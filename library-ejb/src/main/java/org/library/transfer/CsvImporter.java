@@ -1,9 +1,5 @@
 package org.library.transfer;
 
-import org.library.platform.access.Allowed;
-import org.library.platform.access.Guarded;
-import org.library.platform.access.Identity;
-import org.library.platform.access.Roles;
 import jakarta.ejb.Asynchronous;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -32,11 +28,16 @@ import org.library.catalog.BookData;
 import org.library.catalog.Isbn;
 import org.library.circulation.CirculationService;
 import org.library.members.MemberData;
+import org.library.members.MemberNumber;
 import org.library.platform.FieldViolation;
 import org.library.platform.Inputs;
 import org.library.platform.InvalidInputException;
 import org.library.platform.LibraryException;
 import org.library.platform.Numbers;
+import org.library.platform.access.Allowed;
+import org.library.platform.access.Guarded;
+import org.library.platform.access.Identity;
+import org.library.platform.access.Roles;
 
 /**
  * Imports a CSV file of books (with their authors) or of members, streaming: the file is read one
@@ -197,7 +198,7 @@ public class CsvImporter {
         if (copies == null && row.get("copies") == null) {
             problems.add("copies: is required");
         }
-        String isbn = row.get("isbn");
+        Isbn isbn = key(row, "isbn", Isbn::parse, Isbn.FORM, problems);
         String title = row.get("title");
         String author = row.get("author");
         if (problems.isEmpty()) {
@@ -211,7 +212,7 @@ public class CsvImporter {
             job.rejected(new RowError(row.line(), String.join("; ", problems)));
             return Optional.empty();
         }
-        return Optional.of(new BookLine(row.line(), Isbn.normalise(isbn).orElseThrow(), title, year, copies,
+        return Optional.of(new BookLine(row.line(), isbn.value(), title, year, copies,
                 new AuthorKey(author, birthYear), deathYear));
     }
 
@@ -301,7 +302,7 @@ public class CsvImporter {
             return Optional.empty();
         }
         List<String> problems = new ArrayList<>();
-        String number = Optional.ofNullable(row.get("member_number")).map(n -> n.toUpperCase(Locale.ROOT)).orElse(null);
+        MemberNumber number = key(row, "member_number", MemberNumber::parse, MemberNumber.FORM, problems);
         String name = row.get("name");
         String email = row.get("email");
         LocalDate joinedOn = date(row, "joined_on", problems);
@@ -313,7 +314,7 @@ public class CsvImporter {
             job.rejected(new RowError(row.line(), String.join("; ", problems)));
             return Optional.empty();
         }
-        return Optional.of(new MemberLine(row.line(), number, name, email.toLowerCase(Locale.ROOT), joinedOn, active));
+        return Optional.of(new MemberLine(row.line(), number.value(), name, email.toLowerCase(Locale.ROOT), joinedOn, active));
     }
 
     private void writeMembers(ImportJob job, List<MemberLine> batch) {
@@ -383,6 +384,20 @@ public class CsvImporter {
                 problems.add(columns.getOrDefault(violation.field(), violation.field()) + ": " + violation.message());
             }
         }
+    }
+
+    /** A natural key's column, parsed the way every front door parses it. */
+    private static <K> K key(CsvSource.Row row, String column, java.util.function.Function<String, Optional<K>> parse,
+            String form, List<String> problems) {
+        String value = row.get(column);
+        if (value == null) {
+            return null; // the record's @NotNull says so
+        }
+        Optional<K> key = parse.apply(value);
+        if (key.isEmpty()) {
+            problems.add(column + ": " + form);
+        }
+        return key.orElse(null);
     }
 
     private static Integer integer(CsvSource.Row row, String column, List<String> problems) {

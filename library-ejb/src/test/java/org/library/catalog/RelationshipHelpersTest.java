@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.library.members.Member;
+import org.library.members.MemberNumber;
+import org.library.staff.EmployeeNumber;
 import org.library.staff.Librarian;
 import org.library.staff.Profile;
 import org.library.staff.ProfileContent;
@@ -14,7 +16,7 @@ import org.library.staff.ProfileContent;
 class RelationshipHelpersTest {
 
     private final Author austen = new Author("Jane Austen", 1775, 1817);
-    private final Book pride = new Book("9780141439518", "Pride and Prejudice", 1813, 2);
+    private final Book pride = new Book(Isbn.of("9780141439518"), "Pride and Prejudice", 1813, 2);
 
     @Test
     void addBookSetsTheBooksAuthorAndListsItOnTheAuthor() {
@@ -95,7 +97,7 @@ class RelationshipHelpersTest {
 
     @Test
     void putProfileCreatesOneProfileOwnedByTheLibrarianAndReplacesItsContentInPlace() {
-        Librarian margaret = new Librarian("E1001", "Margaret Okafor", "m@example.org");
+        Librarian margaret = new Librarian(EmployeeNumber.of("E1001"), "Margaret Okafor", "m@example.org");
 
         Profile first = margaret.putProfile(new ProfileContent("bio", "+44 1", "Desk 1"));
         Profile second = margaret.putProfile(new ProfileContent("new bio", null, "Office 2"));
@@ -108,7 +110,7 @@ class RelationshipHelpersTest {
 
     @Test
     void removeProfileDetachesItFromTheLibrarian() {
-        Librarian margaret = new Librarian("E1001", "Margaret Okafor", "m@example.org");
+        Librarian margaret = new Librarian(EmployeeNumber.of("E1001"), "Margaret Okafor", "m@example.org");
         margaret.putProfile(new ProfileContent("bio", null, null));
 
         assertThat(margaret.removeProfile()).isTrue();
@@ -117,6 +119,6 @@ class RelationshipHelpersTest {
     }
 
     private static Member member(String number) {
-        return new Member(number, "Member " + number, number + "@example.org", LocalDate.of(2024, 1, 1));
+        return new Member(MemberNumber.of(number), "Member " + number, number + "@example.org", LocalDate.of(2024, 1, 1));
     }
 }

@@ -27,13 +27,15 @@ import org.library.catalog.AuthorData;
 import org.library.catalog.Book;
 import org.library.catalog.BookData;
 import org.library.catalog.CatalogService;
+import org.library.catalog.Isbn;
 import org.library.circulation.CirculationService;
 import org.library.circulation.NoCopyAvailableException;
 import org.library.members.Member;
 import org.library.members.MemberData;
 import org.library.members.MemberHoldsBooksException;
-import org.library.platform.RecordNotFoundException;
+import org.library.members.MemberNumber;
 import org.library.members.MemberService;
+import org.library.platform.RecordNotFoundException;
 
 /**
  * Members racing for the last copy of a book, released together by a barrier, each in a
@@ -69,10 +71,10 @@ class LastCopyRaceIT {
     @RepeatedTest(5)
     void exactlyOneOfTheMembersRacingForTheLastCopyGetsIt() throws Exception {
         Author author = catalog.createAuthor(new AuthorData("Race Author", null, null));
-        Book book = catalog.createBook(new BookData(TestData.isbn(), "The Last Copy", null, 1, author.getId()));
+        Book book = catalog.createBook(new BookData(Isbn.of(TestData.isbn()), "The Last Copy", null, 1, author.getId()));
         List<Long> racers = new ArrayList<>();
         for (int i = 0; i < RACERS; i++) {
-            racers.add(members.create(new MemberData(TestData.memberNumber(), "Racer " + i, TestData.email("racer"), null, true)).getId());
+            racers.add(members.create(new MemberData(MemberNumber.of(TestData.memberNumber()), "Racer " + i, TestData.email("racer"), null, true)).getId());
         }
         CyclicBarrier start = new CyclicBarrier(RACERS);
         ExecutorService executor = Executors.newFixedThreadPool(RACERS, threads);
@@ -111,8 +113,8 @@ class LastCopyRaceIT {
     @RepeatedTest(10)
     void aMemberDeletedWhileTheyBorrowLeavesCopiesOutBorrowsAndLoansInAgreement() throws Exception {
         Author author = catalog.createAuthor(new AuthorData("Delete Race Author", null, null));
-        Book book = catalog.createBook(new BookData(TestData.isbn(), "Borrowed While Leaving", null, 2, author.getId()));
-        Member member = members.create(new MemberData(TestData.memberNumber(), "Leaving Member", TestData.email("leaving"), null, true));
+        Book book = catalog.createBook(new BookData(Isbn.of(TestData.isbn()), "Borrowed While Leaving", null, 2, author.getId()));
+        Member member = members.create(new MemberData(MemberNumber.of(TestData.memberNumber()), "Leaving Member", TestData.email("leaving"), null, true));
         CyclicBarrier start = new CyclicBarrier(2);
         ExecutorService executor = Executors.newFixedThreadPool(2, threads);
         Future<String> borrow = executor.submit(ActingAsStaff.run(() -> {

@@ -1,10 +1,12 @@
 package org.library.web.api;
 
 import jakarta.annotation.Priority;
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParser;
@@ -37,8 +39,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import org.library.platform.FieldViolation;
+import org.library.platform.Inputs;
+import org.library.platform.InvalidInputException;
 
 /**
  * Checks a JSON body against the record the resource method reads it into, before any binding:
@@ -92,8 +98,32 @@ public class JsonShapes implements ContainerRequestFilter {
         List<FieldViolation> violations = new ArrayList<>();
         check("", json, record.get(), violations);
         if (!violations.isEmpty()) {
-            request.abortWith(Problem.invalid(violations, request.getUriInfo().getRequestUri()).toResponse());
+            request.abortWith(Problem.invalid(withTheRest(violations, json, record.get()), request.getUriInfo().getRequestUri())
+                    .toResponse());
         }
+    }
+
+    /**
+     * When the only fault of a well-shaped body is a natural key that is not one, the service never
+     * sees it, so the rest of the body is checked here, by the service's own input record (the
+     * request record's {@link ServiceInput#data()}), without the keys: one 400 lists every field to
+     * fix, as it does when the keys are right.
+     */
+    private static List<FieldViolation> withTheRest(List<FieldViolation> violations, JsonValue json, Class<?> record) {
+        Set<String> keys = Arrays.stream(record.getRecordComponents()).filter(c -> NaturalKeyJson.isKey(c.getType()))
+                .map(RecordComponent::getName).collect(Collectors.toSet());
+        if (!ServiceInput.class.isAssignableFrom(record) || !violations.stream().allMatch(v -> keys.contains(v.field()))) {
+            return violations;
+        }
+        JsonObjectBuilder rest = Json.createObjectBuilder((JsonObject) json);
+        keys.forEach(rest::remove);
+        ServiceInput input = (ServiceInput) NaturalKeyJson.JSONB.fromJson(rest.build().toString(), record);
+        try {
+            CDI.current().select(Inputs.class).get().refuseWithTheRest(violations, input.data());
+        } catch (InvalidInputException e) {
+            return e.violations();
+        }
+        return violations; // not reached: there were refusals
     }
 
     private static boolean more(JsonParser parser) {
@@ -166,6 +196,13 @@ public class JsonShapes implements ContainerRequestFilter {
         } else if (type == LocalDate.class) {
             if (!(value instanceof JsonString text) || !isDate(text.getString())) {
                 violations.add(new FieldViolation(name, "must be a date like 2024-03-31"));
+            }
+        } else if (NaturalKeyJson.isKey(type)) {
+            if (value instanceof JsonString text) {
+                NaturalKeyJson.refusal(type, text.getString())
+                        .ifPresent(why -> violations.add(new FieldViolation(name, why)));
+            } else {
+                violations.add(new FieldViolation(name, "must be text"));
             }
         } else if (type.isRecord()) {
             check(name + ".", value, type, violations);

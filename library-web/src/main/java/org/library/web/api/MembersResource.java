@@ -37,6 +37,7 @@ import org.library.members.MemberFilter;
 import org.library.members.MemberService;
 import org.library.platform.FieldViolation;
 import org.library.platform.InvalidInputException;
+import org.library.platform.RetriedOnLockConflict;
 import org.library.platform.access.Allowed;
 import org.library.platform.access.Roles;
 import org.library.web.api.Requests.BorrowRequest;

@@ -1,11 +1,14 @@
 package org.library.web.api;
 
 import java.time.LocalDate;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.library.catalog.AuthorData;
 import org.library.catalog.BookData;
+import org.library.catalog.Isbn;
 import org.library.members.MemberData;
-import org.library.staff.Librarian;
+import org.library.members.MemberNumber;
+import org.library.staff.EmployeeNumber;
 import org.library.staff.LibrarianData;
 import org.library.staff.ProfileContent;
 
@@ -23,56 +26,65 @@ public final class Requests {
     public record AuthorInput(
             @Schema(example = "Mary Shelley", maxLength = 200, required = true) String name,
             @Schema(example = "1797") Integer birthYear,
-            @Schema(example = "1851") Integer deathYear) {
-        AuthorData data() {
+            @Schema(example = "1851") Integer deathYear) implements ServiceInput {
+        @Override
+        public AuthorData data() {
             return new AuthorData(name, birthYear, deathYear);
         }
     }
 
     @Schema(name = "BookInput")
     public record BookInput(
-            @Schema(example = "978-0-14-143947-1", description = "ISBN-10 or ISBN-13; stored as ISBN-13. Fixed after creation.",
-                    required = true) String isbn,
+            @Schema(type = SchemaType.STRING, implementation = String.class, example = "978-0-14-143947-1",
+                    description = "ISBN-10 or ISBN-13; stored as ISBN-13. Fixed after creation.", required = true) Isbn isbn,
             @Schema(example = "Frankenstein", maxLength = 300, required = true) String title,
             @Schema(example = "1818") Integer publicationYear,
             @Schema(example = "3", minimum = "1", maximum = "10000", required = true) Integer copies,
-            @Schema(example = "12", required = true) Long authorId) {
-        BookData data() {
+            @Schema(example = "12", required = true) Long authorId) implements ServiceInput {
+        @Override
+        public BookData data() {
             return new BookData(isbn, title, publicationYear, copies, authorId);
         }
     }
 
     @Schema(name = "MemberInput")
     public record MemberInput(
-            @Schema(example = "M000200", pattern = "M\\d{6}", description = "Fixed after creation.", required = true)
-            String memberNumber,
+            @Schema(type = SchemaType.STRING, implementation = String.class, example = "M000200",
+                    description = "M and six digits, in either case; stored in upper case. Fixed after creation.",
+                    required = true) MemberNumber memberNumber,
             @Schema(example = "Grace Hopper", maxLength = 200, required = true) String name,
             @Schema(example = "grace.hopper@example.org", required = true) String email,
             @Schema(example = "2026-11-25", description = "Defaults to today when registering; required when changing (PUT replaces the whole record).") LocalDate joinedOn,
-            @Schema(example = "true", description = "Defaults to true when registering; required when changing; false deactivates the card.") Boolean active) {
-        MemberData data() {
+            @Schema(example = "true", description = "Defaults to true when registering; required when changing; false deactivates the card.") Boolean active) implements ServiceInput {
+        @Override
+        public MemberData data() {
             return new MemberData(memberNumber, name, email, joinedOn, active);
         }
     }
 
     @Schema(name = "LibrarianInput")
     public record LibrarianInput(
-            @Schema(example = "E2001", pattern = Librarian.EMPLOYEE_NUMBER_PATTERN, description = "Fixed after creation.", required = true)
-            String employeeNumber,
+            @Schema(type = SchemaType.STRING, implementation = String.class, example = "E2001",
+                    description = "E and four to six digits, in either case; stored in upper case. Fixed after creation.",
+                    required = true) EmployeeNumber employeeNumber,
             @Schema(example = "Melvil Dewey", required = true) String name,
-            @Schema(example = "melvil.dewey@library.example.org", required = true) String email) {
-        LibrarianData data() {
+            @Schema(example = "melvil.dewey@library.example.org", required = true) String email) implements ServiceInput {
+        @Override
+        public LibrarianData data() {
             return new LibrarianData(employeeNumber, name, email);
         }
     }
 
     @Schema(name = "NewLibrarian", description = "A librarian, optionally with the profile.")
     public record NewLibrarian(
-            @Schema(example = "E2001", pattern = Librarian.EMPLOYEE_NUMBER_PATTERN, required = true) String employeeNumber,
+            @Schema(type = SchemaType.STRING, implementation = String.class, example = "E2001",
+                    description = "E and four to six digits, in either case; stored in upper case.", required = true)
+            EmployeeNumber employeeNumber,
             @Schema(example = "Melvil Dewey", required = true) String name,
             @Schema(example = "melvil.dewey@library.example.org", required = true) String email,
-            ProfileInput profile) {
-        LibrarianData data() {
+            ProfileInput profile) implements ServiceInput {
+        @Override
+        public LibrarianData data() {
             return new LibrarianData(employeeNumber, name, email);
         }
 

@@ -4,11 +4,16 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.List;
 import org.library.catalog.Author;
 import org.library.catalog.Book;
 import org.library.catalog.BookData;
 import org.library.catalog.CatalogService;
+import org.library.catalog.Isbn;
+import org.library.platform.FieldViolation;
+import org.library.platform.Inputs;
+import org.library.platform.NaturalKey;
 import org.library.platform.PageRequest;
 import org.library.platform.SortOrder;
 
@@ -24,6 +29,9 @@ public class BookEditBacking implements Serializable {
 
     @Inject
     private CatalogService catalog;
+
+    @Inject
+    private Inputs inputs;
 
     private Long id;
     private Long authorParam;
@@ -50,8 +58,10 @@ public class BookEditBacking implements Serializable {
     }
 
     public String save() {
-        BookData data = new BookData(isbn, title, publicationYear, copies,
-                author == null ? null : author.getId());
+        List<FieldViolation> refused = new ArrayList<>();
+        BookData data = new BookData(NaturalKey.parse("isbn", isbn, Isbn::parse, Isbn.FORM, refused), title,
+                publicationYear, copies, author == null ? null : author.getId());
+        inputs.refuseWithTheRest(refused, data);
         Book saved;
         if (isCreating()) {
             saved = catalog.createBook(data);

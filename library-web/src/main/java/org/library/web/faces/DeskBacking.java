@@ -4,28 +4,24 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
-import org.library.catalog.Book;
-import org.library.catalog.CatalogService;
 import org.library.catalog.Isbn;
 import org.library.circulation.CirculationPolicy;
 import org.library.circulation.CirculationService;
 import org.library.circulation.Hold;
 import org.library.circulation.Loan;
 import org.library.members.Member;
-import org.library.members.MemberService;
-import org.library.platform.FieldViolation;
-import org.library.platform.InvalidInputException;
+import org.library.members.MemberNumber;
+import org.library.platform.RetriedOnLockConflict;
 
 /**
  * The circulation desk: a member's card number and a book's ISBN, typed or scanned, then Borrow,
- * Return, Renew or Place hold in one step. The card and the ISBN are looked up first: an unknown
- * one is refused beside its field; a refusal of the operation itself (no copy left, already holds,
- * renewed too often, a copy is on the shelf, ...) at the top of the page. Both are shown by
- * {@link LibraryExceptionHandler}, with what was typed kept.
+ * Return, Renew or Place hold in one step, through the service's desk commands. A card or an ISBN
+ * that is not one is refused by its converter, and one that names nobody by the service, beside
+ * its field; a refusal of the operation itself (no copy left, already holds, renewed too often, a
+ * copy is on the shelf, ...) at the top of the page. Both are shown by
+ * {@link LibraryExceptionHandler}, with what was typed kept. A lock conflict is retried, as the
+ * API's borrow is ({@link RetriedOnLockConflict}).
  */
 @Named
 @ViewScoped
@@ -37,49 +33,43 @@ public class DeskBacking implements Serializable {
     private CirculationService circulation;
 
     @Inject
-    private MemberService members;
-
-    @Inject
-    private CatalogService catalog;
-
-    @Inject
     private CirculationPolicy policy;
 
     @Inject
     private Dates dates;
 
-    private String memberNumber;
-    private String isbn;
+    private MemberNumber memberNumber;
+    private Isbn isbn;
 
+    @RetriedOnLockConflict
     public String borrow() {
-        Target target = target();
-        Loan loan = circulation.borrow(target.member().getId(), target.book().getId());
-        Messages.flash(who(target.member()) + " borrowed “" + target.book().getTitle() + "”. Due back on "
+        Loan loan = circulation.borrow(memberNumber, isbn);
+        Messages.flash(who(loan.getMember()) + " borrowed “" + loan.getBook().getTitle() + "”. Due back on "
                 + dates.longDay(loan.getDueOn()) + ".");
         return Messages.redirect("desk");
     }
 
+    @RetriedOnLockConflict
     public String giveBack() {
-        Target target = target();
-        circulation.giveBack(target.member().getId(), target.book().getId());
-        Messages.flash(who(target.member()) + " returned “" + target.book().getTitle() + "”.");
+        Loan loan = circulation.giveBack(memberNumber, isbn);
+        Messages.flash(who(loan.getMember()) + " returned “" + loan.getBook().getTitle() + "”.");
         return Messages.redirect("desk");
     }
 
+    @RetriedOnLockConflict
     public String renew() {
-        Target target = target();
-        Loan loan = circulation.renew(target.member().getId(), target.book().getId());
-        Messages.flash(who(target.member()) + " renewed “" + target.book().getTitle() + "”. Due back on "
+        Loan loan = circulation.renew(memberNumber, isbn);
+        Messages.flash(who(loan.getMember()) + " renewed “" + loan.getBook().getTitle() + "”. Due back on "
                 + dates.longDay(loan.getDueOn()) + " (renewal " + loan.getRenewals() + " of " + policy.maxRenewals() + ").");
         return Messages.redirect("desk");
     }
 
+    @RetriedOnLockConflict
     public String placeHold() {
-        Target target = target();
-        Hold hold = circulation.placeHold(target.member().getId(), target.book().getId());
-        List<Hold> queue = circulation.queue(target.book().getId());
+        Hold hold = circulation.placeHold(memberNumber, isbn);
+        List<Hold> queue = circulation.queue(hold.getBook().getId());
         int position = queue.stream().map(Hold::getId).toList().indexOf(hold.getId()) + 1;
-        Messages.flash(who(target.member()) + " placed a hold on “" + target.book().getTitle() + "”"
+        Messages.flash(who(hold.getMember()) + " placed a hold on “" + hold.getBook().getTitle() + "”"
                 + (position > 0 ? ": number " + position + " in the queue." : "."));
         return Messages.redirect("desk");
     }
@@ -89,50 +79,23 @@ public class DeskBacking implements Serializable {
         return policy;
     }
 
-    private record Target(Member member, Book book) {
-    }
-
-    /**
-     * The member and the book typed in; an unknown card or ISBN is refused beside its field (the
-     * field names are the inputs' ids), both at once when both are wrong.
-     */
-    private Target target() {
-        List<FieldViolation> violations = new ArrayList<>();
-        Optional<Member> member = members.findByNumber(memberNumber);
-        if (member.isEmpty()) {
-            violations.add(new FieldViolation("memberNumber", "no member has the card number "
-                    + (memberNumber == null ? "" : memberNumber.strip().toUpperCase(Locale.ROOT))));
-        }
-        Optional<String> normal = Isbn.normalise(isbn);
-        Optional<Book> book = normal.flatMap(catalog::findByIsbn);
-        if (normal.isEmpty()) {
-            violations.add(new FieldViolation("isbn", "must be a valid ISBN-10 or ISBN-13 (check digit included)"));
-        } else if (book.isEmpty()) {
-            violations.add(new FieldViolation("isbn", "no book in the catalogue has the ISBN " + normal.get()));
-        }
-        if (!violations.isEmpty()) {
-            throw new InvalidInputException(violations);
-        }
-        return new Target(member.orElseThrow(), book.orElseThrow());
-    }
-
     private static String who(Member member) {
         return member.getName() + " (" + member.getMemberNumber() + ")";
     }
 
-    public String getMemberNumber() {
+    public MemberNumber getMemberNumber() {
         return memberNumber;
     }
 
-    public void setMemberNumber(String memberNumber) {
+    public void setMemberNumber(MemberNumber memberNumber) {
         this.memberNumber = memberNumber;
     }
 
-    public String getIsbn() {
+    public Isbn getIsbn() {
         return isbn;
     }
 
-    public void setIsbn(String isbn) {
+    public void setIsbn(Isbn isbn) {
         this.isbn = isbn;
     }
 }

@@ -4,6 +4,12 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import org.library.platform.FieldViolation;
+import org.library.platform.Inputs;
+import org.library.platform.NaturalKey;
+import org.library.staff.EmployeeNumber;
 import org.library.staff.Librarian;
 import org.library.staff.LibrarianData;
 import org.library.staff.StaffService;
@@ -17,6 +23,9 @@ public class LibrarianEditBacking implements Serializable {
 
     @Inject
     private StaffService staff;
+
+    @Inject
+    private Inputs inputs;
 
     private Long id;
     private Long version;
@@ -35,7 +44,10 @@ public class LibrarianEditBacking implements Serializable {
     }
 
     public String save() {
-        LibrarianData data = new LibrarianData(employeeNumber == null ? null : employeeNumber.strip(), name, email);
+        List<FieldViolation> refused = new ArrayList<>();
+        LibrarianData data = new LibrarianData(
+                NaturalKey.parse("employeeNumber", employeeNumber, EmployeeNumber::parse, EmployeeNumber.FORM, refused), name, email);
+        inputs.refuseWithTheRest(refused, data);
         Librarian saved = isCreating() ? staff.create(data, null) : staff.update(id, version, data);
         Messages.flash(saved.getName() + (isCreating() ? " was added to the staff." : " was saved."));
         return Messages.redirect("librarian", saved.getId());

@@ -5,9 +5,15 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import org.library.members.Member;
 import org.library.members.MemberData;
+import org.library.members.MemberNumber;
 import org.library.members.MemberService;
+import org.library.platform.FieldViolation;
+import org.library.platform.Inputs;
+import org.library.platform.NaturalKey;
 
 /** Enrols a member ({@code member-edit.xhtml}) or changes one ({@code ?id=12}). */
 @Named
@@ -18,6 +24,9 @@ public class MemberEditBacking implements Serializable {
 
     @Inject
     private MemberService members;
+
+    @Inject
+    private Inputs inputs;
 
     private Long id;
     private Long version;
@@ -40,8 +49,10 @@ public class MemberEditBacking implements Serializable {
     }
 
     public String save() {
-        MemberData data = new MemberData(memberNumber == null ? null : memberNumber.strip().toUpperCase(java.util.Locale.ROOT),
-                name, email, joinedOn, active);
+        List<FieldViolation> refused = new ArrayList<>();
+        MemberData data = new MemberData(
+                NaturalKey.parse("memberNumber", memberNumber, MemberNumber::parse, MemberNumber.FORM, refused), name, email, joinedOn, active);
+        inputs.refuseWithTheRest(refused, data);
         Member saved = isCreating() ? members.create(data) : members.update(id, version, data);
         Messages.flash(saved.getName() + " (" + saved.getMemberNumber() + ")" + (isCreating() ? " is now a member." : " was saved."));
         return Messages.redirect("member", saved.getId());

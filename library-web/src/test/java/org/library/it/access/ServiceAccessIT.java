@@ -19,6 +19,7 @@ import org.library.it.ActingAsStaff;
 import org.library.it.Deployments;
 import org.library.it.TestData;
 import org.library.members.MemberData;
+import org.library.members.MemberNumber;
 import org.library.members.MemberService;
 import org.library.platform.AccessDeniedException;
 import org.library.platform.PageRequest;
@@ -70,7 +71,7 @@ class ServiceAccessIT {
     void aMemberReachesWhatMembersMayAndNoStaffOperation() {
         try (Identity.Scope as = Identity.enter(MEMBER)) {
             assertThat(circulation.history(1)).isNotNull();
-            assertThatThrownBy(() -> members.create(new MemberData(TestData.memberNumber(), "Self-Made", TestData.email("self"), null, true)))
+            assertThatThrownBy(() -> members.create(new MemberData(MemberNumber.of(TestData.memberNumber()), "Self-Made", TestData.email("self"), null, true)))
                     .isInstanceOf(AccessDeniedException.class).hasMessageContaining("staff");
             assertThatThrownBy(() -> circulation.borrow(1, 1)).isInstanceOf(AccessDeniedException.class);
             assertThatThrownBy(() -> accounts.resetPassword("admin", "Taken-Over-12345")).isInstanceOf(AccessDeniedException.class);

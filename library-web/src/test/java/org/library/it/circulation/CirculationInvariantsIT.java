@@ -28,16 +28,18 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.library.it.ActingAsStaff;
 import org.library.catalog.Author;
 import org.library.catalog.AuthorData;
 import org.library.catalog.BookData;
 import org.library.catalog.CatalogService;
+import org.library.catalog.Isbn;
 import org.library.circulation.CirculationPolicy;
 import org.library.circulation.CirculationService;
+import org.library.it.ActingAsStaff;
 import org.library.it.Deployments;
 import org.library.it.TestData;
 import org.library.members.MemberData;
+import org.library.members.MemberNumber;
 import org.library.members.MemberService;
 import org.library.platform.LibraryException;
 
@@ -82,11 +84,11 @@ class CirculationInvariantsIT {
         Author author = catalog.createAuthor(new AuthorData("Invariant Author", null, null));
         List<Long> books = new ArrayList<>();
         for (int copies : new int[] {1, 1, 2, 3}) {
-            books.add(catalog.createBook(new BookData(TestData.isbn(), "Scarce " + copies, null, copies, author.getId())).getId());
+            books.add(catalog.createBook(new BookData(Isbn.of(TestData.isbn()), "Scarce " + copies, null, copies, author.getId())).getId());
         }
         List<Long> readers = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
-            readers.add(members.create(new MemberData(TestData.memberNumber(), "Reader " + i, TestData.email("reader"), null, true)).getId());
+            readers.add(members.create(new MemberData(MemberNumber.of(TestData.memberNumber()), "Reader " + i, TestData.email("reader"), null, true)).getId());
         }
         Map<String, AtomicInteger> outcomes = new ConcurrentHashMap<>();
         List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());

@@ -18,7 +18,6 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.library.it.ActingAsStaff;
 import org.library.catalog.Author;
 import org.library.catalog.AuthorData;
 import org.library.catalog.Book;
@@ -26,6 +25,7 @@ import org.library.catalog.BookData;
 import org.library.catalog.BookOnHoldException;
 import org.library.catalog.CatalogService;
 import org.library.catalog.CopiesBelowOnLoanException;
+import org.library.catalog.Isbn;
 import org.library.circulation.CirculationPolicy;
 import org.library.circulation.CirculationService;
 import org.library.circulation.Hold;
@@ -37,11 +37,13 @@ import org.library.circulation.LoanLimitReachedException;
 import org.library.circulation.MemberHasOverdueLoansException;
 import org.library.circulation.NoCopyAvailableException;
 import org.library.circulation.RenewalRefusedException;
+import org.library.it.ActingAsStaff;
 import org.library.it.Deployments;
 import org.library.it.TestData;
 import org.library.members.Member;
 import org.library.members.MemberData;
 import org.library.members.MemberHasHoldsException;
+import org.library.members.MemberNumber;
 import org.library.members.MemberService;
 
 /**
@@ -262,7 +264,7 @@ class CirculationRulesIT {
         circulation.placeHold(second.getId(), book.getId());
         Book current = catalog.book(book.getId());
 
-        catalog.updateBook(book.getId(), null, new BookData(current.getIsbn(), current.getTitle(), null, 4,
+        catalog.updateBook(book.getId(), null, new BookData(Isbn.of(current.getIsbn()), current.getTitle(), null, 4,
                 current.getAuthor().getId()));
 
         assertThat(status(first, book)).isEqualTo(Hold.Status.READY);
@@ -308,7 +310,7 @@ class CirculationRulesIT {
         assertThatThrownBy(() -> catalog.deleteBook(book.getId(), null)).isInstanceOf(BookOnHoldException.class);
         assertThatThrownBy(() -> members.delete(waiting.getId(), null)).isInstanceOf(MemberHasHoldsException.class);
         circulation.borrow(lender.getId(), book.getId());
-        assertThatThrownBy(() -> catalog.updateBook(book.getId(), null, new BookData(current.getIsbn(), current.getTitle(),
+        assertThatThrownBy(() -> catalog.updateBook(book.getId(), null, new BookData(Isbn.of(current.getIsbn()), current.getTitle(),
                 null, 1, current.getAuthor().getId()))).isInstanceOf(CopiesBelowOnLoanException.class);
         assertThat(catalog.book(book.getId()).getCopies()).isEqualTo(2);
     }
@@ -335,11 +337,11 @@ class CirculationRulesIT {
 
     private Book book(int copies) {
         Author author = catalog.createAuthor(new AuthorData("Rules Author", null, null));
-        return catalog.createBook(new BookData(TestData.isbn(), "Rules " + TestData.isbn(), null, copies, author.getId()));
+        return catalog.createBook(new BookData(Isbn.of(TestData.isbn()), "Rules " + TestData.isbn(), null, copies, author.getId()));
     }
 
     private Member member() {
-        return members.create(new MemberData(TestData.memberNumber(), "Rules Reader", TestData.email("rules"), null, true));
+        return members.create(new MemberData(MemberNumber.of(TestData.memberNumber()), "Rules Reader", TestData.email("rules"), null, true));
     }
 
     private void update(String sql, long id) throws SQLException {

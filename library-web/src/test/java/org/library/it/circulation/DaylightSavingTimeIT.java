@@ -19,19 +19,21 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.library.it.ActingAsStaff;
 import org.library.catalog.Author;
 import org.library.catalog.AuthorData;
 import org.library.catalog.Book;
 import org.library.catalog.BookData;
 import org.library.catalog.CatalogService;
+import org.library.catalog.Isbn;
 import org.library.circulation.CirculationPolicy;
 import org.library.circulation.CirculationService;
 import org.library.circulation.Loan;
+import org.library.it.ActingAsStaff;
 import org.library.it.Deployments;
 import org.library.it.TestData;
 import org.library.members.Member;
 import org.library.members.MemberData;
+import org.library.members.MemberNumber;
 import org.library.members.MemberService;
 import org.library.platform.ClockProducer;
 import org.library.web.faces.Dates;
@@ -164,10 +166,10 @@ class DaylightSavingTimeIT {
 
     private Book book() {
         Author author = catalog.createAuthor(new AuthorData("Clock Author", null, null));
-        return catalog.createBook(new BookData(TestData.isbn(), "Hours " + TestData.isbn(), null, 1, author.getId()));
+        return catalog.createBook(new BookData(Isbn.of(TestData.isbn()), "Hours " + TestData.isbn(), null, 1, author.getId()));
     }
 
     private Member member() {
-        return members.create(new MemberData(TestData.memberNumber(), "Night Reader", TestData.email("dst"), null, true));
+        return members.create(new MemberData(MemberNumber.of(TestData.memberNumber()), "Night Reader", TestData.email("dst"), null, true));
     }
 }

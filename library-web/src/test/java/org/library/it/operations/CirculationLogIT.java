@@ -16,20 +16,22 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.library.it.ActingAsStaff;
 import org.library.catalog.Author;
 import org.library.catalog.AuthorData;
 import org.library.catalog.Book;
 import org.library.catalog.BookData;
 import org.library.catalog.CatalogService;
+import org.library.catalog.Isbn;
 import org.library.circulation.CirculationService;
 import org.library.circulation.Hold;
 import org.library.circulation.Loan;
 import org.library.circulation.NoCopyAvailableException;
+import org.library.it.ActingAsStaff;
 import org.library.it.Deployments;
 import org.library.it.TestData;
 import org.library.members.Member;
 import org.library.members.MemberData;
+import org.library.members.MemberNumber;
 import org.library.members.MemberService;
 
 /**
@@ -56,10 +58,10 @@ class CirculationLogIT {
     @Test
     void eachCirculationEventAndRefusalIsOneLogLineWithIdsOnly() {
         Author author = catalog.createAuthor(new AuthorData("Logged Author", null, null));
-        Book book = catalog.createBook(new BookData(TestData.isbn(), "A Logged Title", null, 1, author.getId()));
+        Book book = catalog.createBook(new BookData(Isbn.of(TestData.isbn()), "A Logged Title", null, 1, author.getId()));
         String email = TestData.email("logged reader");
-        Member reader = members.create(new MemberData(TestData.memberNumber(), "Logged Reader", email, null, null));
-        Member waiting = members.create(new MemberData(TestData.memberNumber(), "Logged Waiter", TestData.email("w"), null, null));
+        Member reader = members.create(new MemberData(MemberNumber.of(TestData.memberNumber()), "Logged Reader", email, null, null));
+        Member waiting = members.create(new MemberData(MemberNumber.of(TestData.memberNumber()), "Logged Waiter", TestData.email("w"), null, null));
 
         List<String> lines = new ArrayList<>();
         Loan loan;

@@ -1,4 +1,4 @@
-package org.library.web.api;
+package org.library.platform;
 
 import jakarta.annotation.Priority;
 import jakarta.interceptor.AroundInvoke;
@@ -8,17 +8,21 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Logger;
 
 /**
- * Runs a resource method again when the database aborted the transaction of the service it called
+ * Runs a front door's method (a resource method, a page's action) again when the database aborted
+ * the transaction of the service it called
  * for a lock conflict (SQLState class 40: a deadlock victim, a lock wait timeout, or Derby's
  * identity generator on {@code loans} under many concurrent borrowers, 40XL1). Such a transaction
  * was rolled back whole, so calling the service again is safe, and it is what the client would do
- * with the 503 it gets otherwise. Outside any transaction: the resource method is not one, each
- * service call is.
+ * with the 503 it gets otherwise. Outside any transaction: the front door's method is not one,
+ * each service call is; so the binding belongs on the callers of services, never on a service.
+ * Serializable, because the pages' view-scoped beans it intercepts are.
  */
 @Interceptor
 @RetriedOnLockConflict
 @Priority(Interceptor.Priority.APPLICATION)
-public class LockConflictRetry {
+public class LockConflictRetry implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     /** The first call and two more. */
     static final int ATTEMPTS = 3;
@@ -31,7 +35,7 @@ public class LockConflictRetry {
             try {
                 return call.proceed();
             } catch (Exception e) {
-                if (attempt == ATTEMPTS || !org.library.platform.SqlStates.isTransientConflict(e)) {
+                if (attempt == ATTEMPTS || !SqlStates.isTransientConflict(e)) {
                     throw e;
                 }
                 int attemptMade = attempt;

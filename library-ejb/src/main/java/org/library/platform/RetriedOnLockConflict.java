@@ -1,4 +1,4 @@
-package org.library.web.api;
+package org.library.platform;
 
 import jakarta.interceptor.InterceptorBinding;
 import java.lang.annotation.ElementType;
@@ -7,8 +7,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * A resource method that calls its service again, up to twice, when the database rolled the
- * service's transaction back for a lock conflict (see {@link LockConflictRetry}).
+ * A front door's method (REST or a page) that calls its service again, up to twice, when the
+ * database rolled the service's transaction back for a lock conflict (see {@link LockConflictRetry}).
  */
 @InterceptorBinding
 @Retention(RetentionPolicy.RUNTIME)
