@@ -8,7 +8,7 @@
 # starts Payara Micro on a fresh database (bench/target/run-<size>, demo data off, a free port),
 # loads the generated catalogue through the CSV bulk import, makes loans over the API, warms up,
 # drives each scenario with wrk on loopback for a fixed time, prints one Markdown table and appends
-# it to BENCHMARKS.md, and stops the server. See the README, section "Benchmarks".
+# it to BENCHMARKS.md, and stops the server. See docs/benchmarks.md.
 #
 # Settings (environment): BENCH_DURATION (s per scenario, 20), BENCH_WARMUP (s per scenario, 10),
 # BENCH_CONNECTIONS (read scenarios, 8), BENCH_THREADS (read scenarios, 2), BENCH_CYCLE_CLIENTS (32),
@@ -317,7 +317,7 @@ for size in "${SIZES[@]}"; do
     echo "$table"
     echo
     if [ "${BENCH_RECORD:-1}" = 1 ]; then
-        [ -f BENCHMARKS.md ] || printf '# Benchmarks\n\nRuns of `bench/run.sh` (see the README, section "Benchmarks"), newest last.\n' >BENCHMARKS.md
+        [ -f BENCHMARKS.md ] || printf '# Benchmarks\n\nRuns of `bench/run.sh` (see docs/benchmarks.md), newest last.\n' >BENCHMARKS.md
         printf '\n%s\n' "$table" >>BENCHMARKS.md
     fi
 done

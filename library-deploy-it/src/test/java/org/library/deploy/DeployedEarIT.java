@@ -22,7 +22,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * library.ear as an operator deploys it with asadmin (README, "Deploying"), with no setting but the
+ * library.ear as an operator deploys it with asadmin (docs/operations.md, "Deploying"), with no setting but the
  * data directory and the first admin's password, tested over real HTTP: no demo data and no demo
  * account (secure by default), a write as the first-start admin read back (persistence through
  * the server's transactions into Derby; the password the domain was given, and the server mapping

@@ -41,7 +41,7 @@ import org.library.catalog.CatalogueGenerationMigration;
         // server restarts) leaves every pooled connection dead: the pool checks a connection
         // (JDBC 4 isValid) before it hands it out, at most once a second, and on a dead one drops
         // them all, so that the next request connects afresh, which boots embedded Derby again.
-        // Payara Micro and Payara Server read these; GlassFish 7 ignores them (README: operations).
+        // Payara Micro and Payara Server read these; GlassFish 7 ignores them (docs/operations.md, "Health, metrics and logs").
         properties = {
                 "fish.payara.is-connection-validation-required=true",
                 "fish.payara.connection-validation-method=custom-validation",

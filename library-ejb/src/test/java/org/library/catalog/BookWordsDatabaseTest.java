@@ -3,18 +3,16 @@ package org.library.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.library.platform.DatabaseMigration;
+import org.library.platform.InMemoryDerby;
 
 /**
  * The search's word index on a real (in-memory) Derby with the application's migrations: what the
@@ -23,28 +21,19 @@ import org.library.platform.DatabaseMigration;
  */
 class BookWordsDatabaseTest {
 
-    private String url;
+    private InMemoryDerby database;
     private Connection connection;
 
     @BeforeEach
     void schemaBeforeTheWordIndex() throws SQLException {
-        url = "jdbc:derby:memory:words-" + UUID.randomUUID();
-        flyway().target("4").load().migrate();
-        connection = DriverManager.getConnection(url);
+        database = InMemoryDerby.empty("words");
+        database.flyway().target("4").load().migrate();
+        connection = database.connection();
     }
 
     @AfterEach
     void dropTheDatabase() throws SQLException {
-        connection.close();
-        try {
-            DriverManager.getConnection(url.replace(";create=true", "") + ";drop=true");
-        } catch (SQLException dropped) {
-            // Derby reports a dropped database with an exception (08006)
-        }
-    }
-
-    private org.flywaydb.core.api.configuration.FluentConfiguration flyway() {
-        return DatabaseMigration.flyway().dataSource(url + ";create=true", null, null);
+        database.close();
     }
 
     @Test
@@ -53,7 +42,7 @@ class BookWordsDatabaseTest {
         long jane = book(author, "9780141441146", "Jane Eyre");
         long villette = book(author, "9780141434889", "Villette");
 
-        flyway().load().migrate();
+        database.flyway().load().migrate();
 
         assertThat(words(jane)).containsExactlyInAnyOrder("jane", "eyre", "charlotte", "bronte");
         assertThat(words(villette)).containsExactlyInAnyOrder("villette", "charlotte", "bronte");
@@ -62,7 +51,7 @@ class BookWordsDatabaseTest {
 
     @Test
     void reindexingReplacesTheWordsOfAChangedTitleOrAuthor() throws SQLException {
-        flyway().load().migrate();
+        database.flyway().load().migrate();
         long author = author("Mary Shelley");
         long book = book(author, "9780141439471", "Frankenstein");
         SearchWords.reindex(connection, "b.isbn", List.of("9780141439471"), true);
@@ -77,7 +66,7 @@ class BookWordsDatabaseTest {
 
     @Test
     void aDeletedBookTakesItsWordsWithIt() throws SQLException {
-        flyway().load().migrate();
+        database.flyway().load().migrate();
         long book = book(author("Bram Stoker"), "9780141439846", "Dracula");
         SearchWords.reindex(connection, "b.id", List.of(book), true);
 

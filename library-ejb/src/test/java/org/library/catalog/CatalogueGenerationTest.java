@@ -3,15 +3,13 @@ package org.library.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.library.platform.DatabaseMigration;
+import org.library.platform.InMemoryDerby;
 
 /**
  * The catalogue's generation on a real (in-memory) Derby with the application's migrations: the
@@ -20,24 +18,18 @@ import org.library.platform.DatabaseMigration;
  */
 class CatalogueGenerationTest {
 
-    private String url;
+    private InMemoryDerby database;
     private Connection connection;
 
     @BeforeEach
     void migrated() throws SQLException {
-        url = "jdbc:derby:memory:generation-" + UUID.randomUUID();
-        DatabaseMigration.flyway().dataSource(url + ";create=true", null, null).load().migrate();
-        connection = DriverManager.getConnection(url);
+        database = InMemoryDerby.migrated("generation");
+        connection = database.connection();
     }
 
     @AfterEach
     void drop() throws SQLException {
-        connection.close();
-        try {
-            DriverManager.getConnection(url + ";drop=true");
-        } catch (SQLException dropped) {
-            // Derby reports a dropped database with an exception (08006)
-        }
+        database.close();
     }
 
     @Test

@@ -4,14 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,13 +17,13 @@ import org.junit.jupiter.api.Test;
 /** Multi-row inserts on a real (in-memory) Derby: every row written once, NULLs kept, nothing lost at the end. */
 class RowInsertsTest {
 
-    private String url;
+    private InMemoryDerby database;
     private Connection connection;
 
     @BeforeEach
     void table() throws SQLException {
-        url = "jdbc:derby:memory:rows-" + UUID.randomUUID();
-        connection = DriverManager.getConnection(url + ";create=true");
+        database = InMemoryDerby.empty("rows");
+        connection = database.connection();
         try (Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE t (id INTEGER NOT NULL PRIMARY KEY, name VARCHAR(20), n INTEGER, fixed INTEGER NOT NULL)");
             // counts the statements that write to t: one per multi-row insert, whatever its rows
@@ -37,12 +35,7 @@ class RowInsertsTest {
 
     @AfterEach
     void drop() throws SQLException {
-        connection.close();
-        try {
-            DriverManager.getConnection(url + ";drop=true");
-        } catch (SQLException dropped) {
-            // Derby reports a dropped database with an exception (08006)
-        }
+        database.close();
     }
 
     @Test

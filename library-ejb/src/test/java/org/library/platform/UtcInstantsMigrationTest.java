@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -36,32 +35,29 @@ class UtcInstantsMigrationTest {
     private static final Instant SECOND_0210 = Instant.parse("2026-10-25T01:10:00Z");
 
     private TimeZone jvmZone;
-    private String url;
+    private InMemoryDerby database;
     private Connection connection;
 
     @BeforeEach
     void schemaBeforeV6InAZoneWithDaylightSavingTime() throws SQLException {
         jvmZone = TimeZone.getDefault();
         TimeZone.setDefault(TimeZone.getTimeZone("Europe/Berlin"));
-        url = "jdbc:derby:memory:instants-" + UUID.randomUUID();
-        DatabaseMigration.flyway().dataSource(url + ";create=true", null, null).target("5").load().migrate();
-        connection = DriverManager.getConnection(url);
+        database = InMemoryDerby.empty("instants");
+        database.flyway().target("5").load().migrate();
+        connection = database.connection();
     }
 
     @AfterEach
     void dropTheDatabase() throws SQLException {
         try {
-            connection.close();
-            DriverManager.getConnection(url + ";drop=true");
-        } catch (SQLException dropped) {
-            // Derby reports a dropped database with an exception (08006)
+            database.close();
         } finally {
             TimeZone.setDefault(jvmZone);
         }
     }
 
     private void migrateToV6() {
-        DatabaseMigration.flyway().dataSource(url, null, null).target("6").load().migrate();
+        database.flyway().target("6").load().migrate();
     }
 
     @Test

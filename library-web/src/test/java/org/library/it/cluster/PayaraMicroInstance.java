@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
 
 /**
  * One Payara Micro process serving {@code library.war}, started the way an operator starts a cluster
- * member (README: "Scale-out"): its own HTTP port, a member of the data grid {@code clusterName}
+ * member (docs/operations.md, "Scale-out"): its own HTTP port, a member of the data grid {@code clusterName}
  * bound to the loopback interface, joining the members listed in {@code clusterMode}. Its output goes
  * to {@code <dir>/server.log}, which stays in {@code target/} for a failed run.
  */

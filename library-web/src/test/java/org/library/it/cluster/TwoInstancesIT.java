@@ -58,7 +58,7 @@ import org.library.it.TestData;
  *       served that session before — serves the staff desk to the same browser cookies as the
  *       logged-in librarian, while a made-up session cookie is sent to the login form.</li>
  * </ol>
- * Run by {@code ./mvnw verify -Pcluster} (README: "Scale-out"), on the database {@code .ci/postgresql}
+ * Run by {@code ./mvnw verify -Pcluster} (docs/operations.md, "Scale-out"), on the database {@code .ci/postgresql}
  * creates. The last test kills instance A, so the tests run in order.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -440,7 +440,7 @@ class TwoInstancesIT {
     private static String required(String property) {
         String value = System.getProperty(property);
         if (value == null || value.isBlank()) {
-            throw new IllegalStateException("System property " + property + " is not set: run with -Pcluster (README: \"Scale-out\")");
+            throw new IllegalStateException("System property " + property + " is not set: run with -Pcluster (docs/operations.md, \"Scale-out\")");
         }
         return value;
     }

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The web application is {@code <distributable/>}: on a cluster its sessions live in the data grid
- * and move to another instance when theirs is lost (README: "Scale-out"). What Faces keeps there —
+ * and move to another instance when theirs is lost (docs/operations.md, "Scale-out"). What Faces keeps there —
  * the view-scoped and session-scoped backing beans, with everything they hold — must therefore be
  * serializable, or the session cannot be copied. Injected fields are the container's serializable
  * proxies (Weld checks them at deployment); every other field is checked here, down to the type
