@@ -1,15 +1,13 @@
 package org.library.catalog;
 
-import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.library.circulation.CirculationService;
-import org.library.circulation.Hold;
 import org.library.members.Member;
 import org.library.platform.FieldViolation;
 import org.library.platform.Inputs;
@@ -40,8 +38,11 @@ public class CatalogService {
     @Inject
     private Inputs inputs;
 
-    @EJB
-    private CirculationService circulation;
+    @Inject
+    private Event<BookRemoving> removing;
+
+    @Inject
+    private Event<CopiesAdded> newCopies;
 
     @Inject
     private CatalogueCache cache;
@@ -167,7 +168,7 @@ public class CatalogService {
             indexWords("b.id", id, false);
         }
         if (copiesAdded) {
-            circulation.offerShelfCopies(id); // members waiting for the book come first
+            newCopies.fire(new CopiesAdded(id));
         }
         return book;
     }
@@ -185,13 +186,7 @@ public class CatalogService {
         if (book.getOnLoan() > 0) {
             throw new BookOnLoanException(book.getTitle(), book.getOnLoan());
         }
-        long holds = em.createQuery("SELECT COUNT(h) FROM Hold h WHERE h.book = :book AND h.status IN :active", Long.class)
-                .setParameter("book", book).setParameter("active", Hold.Status.ACTIVE).getSingleResult();
-        if (holds > 0) {
-            throw new BookOnHoldException(book.getTitle(), holds);
-        }
-        em.createQuery("DELETE FROM Hold h WHERE h.book = :book").setParameter("book", book).executeUpdate();
-        em.createQuery("DELETE FROM Loan l WHERE l.book = :book").setParameter("book", book).executeUpdate();
+        removing.fire(new BookRemoving(id, book.getTitle())); // circulation removes its rows, or refuses
         em.remove(book);
         Writes.flush(em, "book", id, constraint -> new BookOnLoanException(book.getTitle(), book.getOnLoan()));
     }

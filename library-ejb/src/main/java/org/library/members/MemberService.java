@@ -1,6 +1,7 @@
 package org.library.members;
 
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -12,7 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.library.catalog.Book;
-import org.library.circulation.Hold;
 import org.library.platform.FieldViolation;
 import org.library.platform.Inputs;
 import org.library.platform.LibraryException;
@@ -41,6 +41,9 @@ public class MemberService {
 
     @Inject
     private Clock clock;
+
+    @Inject
+    private Event<MemberRemoving> removing;
 
     /**
      * @throws DuplicateMemberNumberException when the number is taken
@@ -95,13 +98,7 @@ public class MemberService {
         if (held > 0) {
             throw new MemberHoldsBooksException(member.getMemberNumber(), held);
         }
-        long holds = em.createQuery("SELECT COUNT(h) FROM Hold h WHERE h.member = :member AND h.status IN :active", Long.class)
-                .setParameter("member", member).setParameter("active", Hold.Status.ACTIVE).getSingleResult();
-        if (holds > 0) {
-            throw new MemberHasHoldsException(member.getMemberNumber(), holds);
-        }
-        em.createQuery("DELETE FROM Hold h WHERE h.member = :member").setParameter("member", member).executeUpdate();
-        em.createQuery("DELETE FROM Loan l WHERE l.member = :member").setParameter("member", member).executeUpdate();
+        removing.fire(new MemberRemoving(id, member.getMemberNumber())); // circulation removes its rows, or refuses
         em.remove(member);
         Writes.flush(em, "member", id);
     }

@@ -5,6 +5,7 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,8 +26,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.library.catalog.AuthorData;
 import org.library.catalog.BookData;
+import org.library.catalog.CopiesAdded;
 import org.library.catalog.Isbn;
-import org.library.circulation.CirculationService;
 import org.library.members.MemberData;
 import org.library.members.MemberNumber;
 import org.library.platform.FieldViolation;
@@ -84,8 +85,8 @@ public class CsvImporter {
     @EJB
     private ImportBatches batches;
 
-    @EJB
-    private CirculationService circulation;
+    @Inject
+    private Event<CopiesAdded> copiesAdded;
 
     /**
      * Imports to the end of {@code csv}, in the caller's thread; the job shows the progress
@@ -257,7 +258,7 @@ public class CsvImporter {
         authors.putAll(outcome.authors()); // committed now: safe to remember
         for (long bookId : outcome.copiesAddedWhileWaitedFor()) {
             try {
-                circulation.offerShelfCopies(bookId); // members waiting for the book come first
+                copiesAdded.fire(new CopiesAdded(bookId));
             } catch (LibraryException e) {
                 // the book was removed meanwhile: nobody left to offer it to
                 LOG.log(Level.FINE, "No copies offered for book " + bookId, e);
