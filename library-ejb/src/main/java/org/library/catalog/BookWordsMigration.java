@@ -6,38 +6,21 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
+import org.library.platform.VersionedJavaMigration;
 
 /**
  * Schema version 5: indexes the words of the books catalogued before the search had its index
  * (V4 made the table), those that have no words yet. Words are cut in Java ({@link SearchWords#of}), which SQL cannot do alike
  * on every database, hence a Java migration.
  */
-public class BookWordsMigration implements JavaMigration {
+public class BookWordsMigration extends VersionedJavaMigration {
+
+    public BookWordsMigration() {
+        super(5, "index the words of the books already catalogued");
+    }
 
     private static final int CHUNK = 1000;
-
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("5");
-    }
-
-    @Override
-    public String getDescription() {
-        return "index the words of the books already catalogued";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return 5;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
-    }
 
     @Override
     public void migrate(Context context) throws SQLException {

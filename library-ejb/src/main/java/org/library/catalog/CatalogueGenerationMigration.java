@@ -4,9 +4,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
+import org.library.platform.VersionedJavaMigration;
 
 /**
  * Schema version 9: the catalogue's generation ({@link CatalogueCache}), a number the database
@@ -19,30 +18,14 @@ import org.flywaydb.core.api.migration.JavaMigration;
  * once. Derby and PostgreSQL write triggers differently (one event per Derby trigger; a function
  * for PostgreSQL's), hence a Java migration.
  */
-public class CatalogueGenerationMigration implements JavaMigration {
+public class CatalogueGenerationMigration extends VersionedJavaMigration {
+
+    public CatalogueGenerationMigration() {
+        super(9, "count the catalogue's generations");
+    }
 
     /** The columns of {@code books} the catalogue shows; on_loan, on_hold and version are not among them. */
     static final String SHOWN_COLUMNS = "isbn, title, publication_year, copies, author_id";
-
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("9");
-    }
-
-    @Override
-    public String getDescription() {
-        return "count the catalogue's generations";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return 9;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
-    }
 
     @Override
     public void migrate(Context context) throws SQLException {

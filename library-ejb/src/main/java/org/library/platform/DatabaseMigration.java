@@ -7,13 +7,13 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
+import java.util.ServiceLoader;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.flywaydb.core.api.migration.JavaMigration;
 import org.flywaydb.core.api.output.MigrateResult;
-import org.library.catalog.BookWordsMigration;
-import org.library.catalog.CatalogueGenerationMigration;
 
 /**
  * Brings the database schema to the version this build expects, before anything else runs.
@@ -74,7 +74,7 @@ public class DatabaseMigration {
     public static FluentConfiguration flyway() {
         return Flyway.configure(DatabaseMigration.class.getClassLoader())
                 .locations("classpath:db/migration")
-                .javaMigrations(new BookWordsMigration(), new UtcInstantsMigration(), new InstallationSecretsMigration(),
-                        new CatalogueGenerationMigration());
+                .javaMigrations(ServiceLoader.load(JavaMigration.class, DatabaseMigration.class.getClassLoader()).stream()
+                        .map(ServiceLoader.Provider::get).toArray(JavaMigration[]::new));
     }
 }

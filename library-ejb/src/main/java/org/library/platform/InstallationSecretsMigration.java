@@ -4,9 +4,7 @@ import java.security.SecureRandom;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Base64;
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 
 /**
  * Schema version 8: the installation's random secrets ({@link InstallationSecrets}), made once, when
@@ -14,30 +12,14 @@ import org.flywaydb.core.api.migration.JavaMigration;
  * together never make two different secrets; and SQL cannot make random bytes alike on every
  * database, hence a Java migration.
  */
-public class InstallationSecretsMigration implements JavaMigration {
+public class InstallationSecretsMigration extends VersionedJavaMigration {
+
+    public InstallationSecretsMigration() {
+        super(8, "make the installation's secrets");
+    }
 
     /** The key of the keyed hashes of user names and client addresses in {@code login_failures}. */
     public static final String LOGIN_KEYS = "login-keys";
-
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("8");
-    }
-
-    @Override
-    public String getDescription() {
-        return "make the installation's secrets";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return 8;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
-    }
 
     @Override
     public void migrate(Context context) throws SQLException {

@@ -9,9 +9,7 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 
 /**
  * Schema version 6: every instant column becomes a {@code BIGINT} of milliseconds since
@@ -31,7 +29,11 @@ import org.flywaydb.core.api.migration.JavaMigration;
  * at all. The rule still holds through {@code CirculationService}, the only writer of loans: a due
  * date is the library's day of borrowing plus the loan period, and a renewal only moves it later.
  */
-public class UtcInstantsMigration implements JavaMigration {
+public class UtcInstantsMigration extends VersionedJavaMigration {
+
+    public UtcInstantsMigration() {
+        super(6, "store instants as UTC epoch milliseconds");
+    }
 
     private static final int CHUNK = 1000;
 
@@ -68,26 +70,6 @@ public class UtcInstantsMigration implements JavaMigration {
             "CREATE INDEX ix_loans_open_due ON loans (returned_at, due_on)",
             "ALTER TABLE holds ADD CONSTRAINT ck_holds_closed CHECK ((status IN ('WAITING', 'READY')) OR closed_at IS NOT NULL)",
             "CREATE INDEX ix_holds_queue ON holds (book_id, status, placed_at, id)");
-
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("6");
-    }
-
-    @Override
-    public String getDescription() {
-        return "store instants as UTC epoch milliseconds";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return 6;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
-    }
 
     @Override
     public void migrate(Context context) throws SQLException {
