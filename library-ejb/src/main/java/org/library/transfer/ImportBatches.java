@@ -28,6 +28,7 @@ import javax.sql.DataSource;
 import org.library.catalog.SearchWords;
 import org.library.platform.DatabaseMigration;
 import org.library.platform.RowInserts;
+import org.library.platform.SqlStates;
 
 /**
  * Writes one batch of an import, in a transaction of its own: a batch is committed or not at all,
@@ -56,8 +57,6 @@ public class ImportBatches {
     /** Look-ups bind this many keys per statement (padded), so that Derby compiles each once. */
     static final int IN_LIST = 100;
 
-    /** SQLState classes 23 (integrity constraint) and 40 (transaction rolled back: deadlock, lock timeout). */
-    private static final Set<String> CONFLICT_CLASSES = Set.of("23", "40");
 
     @Resource(lookup = DatabaseMigration.DATASOURCE)
     private DataSource dataSource;
@@ -440,21 +439,14 @@ public class ImportBatches {
      * rows one by one. Anything else is a failure of the database itself.
      */
     private static RuntimeException conflictOrFailure(SQLException e) {
-        for (SQLException c = e; c != null; c = next(c)) {
-            String state = c.getSQLState();
-            if (state != null && state.length() >= 2 && CONFLICT_CLASSES.contains(state.substring(0, 2))) {
-                return new BatchConflictException("conflicts with a change made at the same time ("
-                        + (state.startsWith("23") ? "a duplicate or a broken reference" : "records locked by another user")
-                        + "); import the row again");
-            }
+        if (SqlStates.integrityViolation(e).isPresent()) {
+            return new BatchConflictException("conflicts with a change made at the same time (a duplicate or a broken "
+                    + "reference); import the row again");
+        }
+        if (SqlStates.isTransientConflict(e)) {
+            return new BatchConflictException("conflicts with a change made at the same time (records locked by another "
+                    + "user); import the row again");
         }
         return new IllegalStateException("the database refused an import batch", e);
-    }
-
-    private static SQLException next(SQLException e) {
-        if (e.getNextException() != null) {
-            return e.getNextException();
-        }
-        return e.getCause() instanceof SQLException cause ? cause : null;
     }
 }
