@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import org.library.platform.Limits;
 
 /**
  * A writer. The inverse ({@code mappedBy}) side of Author 1:N Book: the books table holds the
@@ -45,17 +46,17 @@ public class Author implements Serializable {
     private Long id;
 
     @NotBlank
-    @Size(max = 200)
-    @Column(nullable = false, length = 200)
+    @Size(max = Limits.NAME_LENGTH)
+    @Column(nullable = false, length = Limits.NAME_LENGTH)
     private String name;
 
-    @Min(-3000)
-    @Max(9999)
+    @Min(Limits.YEAR_MIN)
+    @Max(Limits.YEAR_MAX)
     @Column(name = "birth_year")
     private Integer birthYear;
 
-    @Min(-3000)
-    @Max(9999)
+    @Min(Limits.YEAR_MIN)
+    @Max(Limits.YEAR_MAX)
     @Column(name = "death_year")
     private Integer deathYear;
 

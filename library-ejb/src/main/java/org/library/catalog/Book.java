@@ -23,6 +23,7 @@ import java.util.HashSet;
 import java.util.Objects;
 import java.util.Set;
 import org.library.members.Member;
+import org.library.platform.Limits;
 
 /**
  * A title the library owns one or more copies of.
@@ -52,6 +53,10 @@ public class Book implements Serializable {
     private static final long serialVersionUID = 1L;
 
     public static final String BY_ID_WITH_AUTHOR = "Book.byIdWithAuthor";
+    /** The longest title; and the most copies of one title a library keeps. */
+    public static final int TITLE_LENGTH = 300;
+    public static final int COPIES_MAX = 10_000;
+
     public static final String BY_ISBN = "Book.byIsbn";
     public static final String BORROWERS = "Book.borrowers";
 
@@ -65,17 +70,17 @@ public class Book implements Serializable {
     private String isbn;
 
     @NotBlank
-    @Size(max = 300)
-    @Column(nullable = false, length = 300)
+    @Size(max = TITLE_LENGTH)
+    @Column(nullable = false, length = TITLE_LENGTH)
     private String title;
 
-    @Min(-3000)
-    @Max(9999)
+    @Min(Limits.YEAR_MIN)
+    @Max(Limits.YEAR_MAX)
     @Column(name = "publication_year")
     private Integer publicationYear;
 
     @Min(1)
-    @Max(10_000)
+    @Max(COPIES_MAX)
     @Column(nullable = false)
     private int copies;
 

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.library.platform.Limits;
 
 /**
  * What a caller supplies to create or change a book; the limits are the entity's. The ISBN, parsed
@@ -12,8 +13,8 @@ import jakarta.validation.constraints.Size;
  */
 public record BookData(
         @NotNull Isbn isbn,
-        @NotBlank @Size(max = 300) String title,
-        @Min(-3000) @Max(9999) Integer publicationYear,
-        @NotNull @Min(1) @Max(10_000) Integer copies,
+        @NotBlank @Size(max = Book.TITLE_LENGTH) String title,
+        @Min(Limits.YEAR_MIN) @Max(Limits.YEAR_MAX) Integer publicationYear,
+        @NotNull @Min(1) @Max(Book.COPIES_MAX) Integer copies,
         @NotNull Long authorId) {
 }

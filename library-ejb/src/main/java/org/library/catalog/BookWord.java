@@ -35,7 +35,7 @@ public class BookWord implements Serializable {
     private Long bookId;
 
     /** The book's title, repeated so that the index on (word, title, book) is in title order. */
-    @Column(length = 300)
+    @Column(length = Book.TITLE_LENGTH)
     private String title;
 
     protected BookWord() {

@@ -25,6 +25,7 @@ import java.util.Objects;
 import java.util.Set;
 import org.library.catalog.Book;
 import org.library.platform.BooleanToIntegerConverter;
+import org.library.platform.Limits;
 
 /**
  * A library card holder. Owning side of Member M:N Book through the association table
@@ -54,14 +55,14 @@ public class Member implements Serializable {
     private String memberNumber;
 
     @NotBlank
-    @Size(max = 200)
-    @Column(nullable = false, length = 200)
+    @Size(max = Limits.NAME_LENGTH)
+    @Column(nullable = false, length = Limits.NAME_LENGTH)
     private String name;
 
     @NotBlank
     @Email
-    @Size(max = 254)
-    @Column(nullable = false, unique = true, length = 254)
+    @Size(max = Limits.EMAIL_LENGTH)
+    @Column(nullable = false, unique = true, length = Limits.EMAIL_LENGTH)
     private String email;
 
     @NotNull

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
+import org.library.platform.Limits;
 
 /**
  * What a caller supplies to create or change a member; the limits are the entity's. The member
@@ -15,8 +16,8 @@ import java.time.LocalDate;
  */
 public record MemberData(
         @NotNull MemberNumber memberNumber,
-        @NotBlank @Size(max = 200) String name,
-        @NotBlank @Email @Size(max = 254) String email,
+        @NotBlank @Size(max = Limits.NAME_LENGTH) String name,
+        @NotBlank @Email @Size(max = Limits.EMAIL_LENGTH) String email,
         @NotNull(groups = Replacing.class) @PastOrPresent LocalDate joinedOn,
         @NotNull(groups = Replacing.class) Boolean active) {
 

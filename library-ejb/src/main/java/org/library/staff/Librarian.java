@@ -19,6 +19,7 @@ import jakarta.validation.constraints.Size;
 import java.io.Serializable;
 import java.util.Objects;
 import java.util.Optional;
+import org.library.platform.Limits;
 
 /**
  * A member of staff. Inverse side of Librarian 1:1 Profile: {@code profiles.librarian_id} holds
@@ -47,14 +48,14 @@ public class Librarian implements Serializable {
     private String employeeNumber;
 
     @NotBlank
-    @Size(max = 200)
-    @Column(nullable = false, length = 200)
+    @Size(max = Limits.NAME_LENGTH)
+    @Column(nullable = false, length = Limits.NAME_LENGTH)
     private String name;
 
     @NotBlank
     @Email
-    @Size(max = 254)
-    @Column(nullable = false, unique = true, length = 254)
+    @Size(max = Limits.EMAIL_LENGTH)
+    @Column(nullable = false, unique = true, length = Limits.EMAIL_LENGTH)
     private String email;
 
     @Valid

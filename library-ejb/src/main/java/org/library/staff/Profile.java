@@ -33,17 +33,17 @@ public class Profile implements Serializable {
     @JoinColumn(name = "librarian_id", nullable = false, unique = true, updatable = false)
     private Librarian librarian;
 
-    @Size(max = 2000)
-    @Column(length = 2000)
+    @Size(max = ProfileContent.BIO_LENGTH)
+    @Column(length = ProfileContent.BIO_LENGTH)
     private String bio;
 
-    @Size(max = 40)
+    @Size(max = ProfileContent.PHONE_LENGTH)
     @Pattern(regexp = ProfileContent.PHONE_PATTERN, message = ProfileContent.PHONE_MESSAGE)
-    @Column(length = 40)
+    @Column(length = ProfileContent.PHONE_LENGTH)
     private String phone;
 
-    @Size(max = 100)
-    @Column(length = 100)
+    @Size(max = ProfileContent.OFFICE_LENGTH)
+    @Column(length = ProfileContent.OFFICE_LENGTH)
     private String office;
 
     @Version

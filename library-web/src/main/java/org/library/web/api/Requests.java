@@ -4,10 +4,12 @@ import java.time.LocalDate;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.library.catalog.AuthorData;
+import org.library.catalog.Book;
 import org.library.catalog.BookData;
 import org.library.catalog.Isbn;
 import org.library.members.MemberData;
 import org.library.members.MemberNumber;
+import org.library.platform.Limits;
 import org.library.staff.EmployeeNumber;
 import org.library.staff.LibrarianData;
 import org.library.staff.ProfileContent;
@@ -24,7 +26,7 @@ public final class Requests {
 
     @Schema(name = "AuthorInput")
     public record AuthorInput(
-            @Schema(example = "Mary Shelley", maxLength = 200, required = true) String name,
+            @Schema(example = "Mary Shelley", maxLength = Limits.NAME_LENGTH, required = true) String name,
             @Schema(example = "1797") Integer birthYear,
             @Schema(example = "1851") Integer deathYear) implements ServiceInput {
         @Override
@@ -37,9 +39,9 @@ public final class Requests {
     public record BookInput(
             @Schema(type = SchemaType.STRING, implementation = String.class, example = "978-0-14-143947-1",
                     description = "ISBN-10 or ISBN-13; stored as ISBN-13. Fixed after creation.", required = true) Isbn isbn,
-            @Schema(example = "Frankenstein", maxLength = 300, required = true) String title,
+            @Schema(example = "Frankenstein", maxLength = Book.TITLE_LENGTH, required = true) String title,
             @Schema(example = "1818") Integer publicationYear,
-            @Schema(example = "3", minimum = "1", maximum = "10000", required = true) Integer copies,
+            @Schema(example = "3", minimum = "1", maximum = "" + Book.COPIES_MAX, required = true) Integer copies,
             @Schema(example = "12", required = true) Long authorId) implements ServiceInput {
         @Override
         public BookData data() {
@@ -52,7 +54,7 @@ public final class Requests {
             @Schema(type = SchemaType.STRING, implementation = String.class, example = "M000200",
                     description = "M and six digits, in either case; stored in upper case. Fixed after creation.",
                     required = true) MemberNumber memberNumber,
-            @Schema(example = "Grace Hopper", maxLength = 200, required = true) String name,
+            @Schema(example = "Grace Hopper", maxLength = Limits.NAME_LENGTH, required = true) String name,
             @Schema(example = "grace.hopper@example.org", required = true) String email,
             @Schema(example = "2026-11-25", description = "Defaults to today when registering; required when changing (PUT replaces the whole record).") LocalDate joinedOn,
             @Schema(example = "true", description = "Defaults to true when registering; required when changing; false deactivates the card.") Boolean active) implements ServiceInput {
@@ -95,9 +97,9 @@ public final class Requests {
 
     @Schema(name = "ProfileInput")
     public record ProfileInput(
-            @Schema(example = "Looks after the map collection.", maxLength = 2000) String bio,
-            @Schema(example = "+44 20 7946 0199", maxLength = 40) String phone,
-            @Schema(example = "Map room, second floor", maxLength = 100) String office) {
+            @Schema(example = "Looks after the map collection.", maxLength = ProfileContent.BIO_LENGTH) String bio,
+            @Schema(example = "+44 20 7946 0199", maxLength = ProfileContent.PHONE_LENGTH) String phone,
+            @Schema(example = "Map room, second floor", maxLength = ProfileContent.OFFICE_LENGTH) String office) {
         ProfileContent content() {
             return new ProfileContent(bio, phone, office);
         }
