@@ -17,7 +17,6 @@ import org.library.platform.access.Allowed;
 import org.library.platform.access.Roles;
 import org.library.web.security.LibraryAuthenticationMechanism.Refusal;
 import org.library.web.security.LibraryAuthenticationMechanism;
-import org.library.web.security.LoginTarpit;
 
 /**
  * Who may call which resource method, from its {@link Allowed} (the method's, else its class's),

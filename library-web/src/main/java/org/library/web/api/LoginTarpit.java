@@ -1,4 +1,4 @@
-package org.library.web.security;
+package org.library.web.api;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -17,7 +17,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.library.web.api.Problem;
+import org.library.web.security.LibraryAuthenticationMechanism;
 import org.library.web.security.LibraryAuthenticationMechanism.Refusal;
 
 /**
