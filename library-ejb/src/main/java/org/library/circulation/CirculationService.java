@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.library.catalog.Book;
 import org.library.catalog.Isbn;
@@ -25,12 +24,8 @@ import org.library.members.MemberNumber;
 import org.library.platform.FieldViolation;
 import org.library.platform.InvalidInputException;
 import org.library.platform.LibraryException;
-import org.library.platform.Page;
-import org.library.platform.PageRequest;
-import org.library.platform.PagedQuery;
 import org.library.platform.RecordNotFoundException;
 import org.library.platform.RowLocks;
-import org.library.platform.SortOrder;
 import org.library.platform.access.Allowed;
 import org.library.platform.access.Guarded;
 import org.library.platform.access.Roles;
@@ -80,6 +75,9 @@ public class CirculationService {
     @Inject
     private Event<CirculationRefusal> refusals;
 
+    @Inject
+    private HoldQueue queue;
+
     /**
      * @return the new, open loan
      * @throws MemberInactiveException        when the membership is not active
@@ -112,7 +110,7 @@ public class CirculationService {
             throw refused(Operation.BORROW, member, book,
                     new LoanLimitReachedException(member.getMemberNumber(), policy.maxLoans()));
         }
-        expireHolds(book, today);
+        queue.expire(book, today);
         Optional<Hold> ownHold = activeHold(member, book);
         if (ownHold.filter(h -> h.getStatus() == Hold.Status.READY).isPresent()) {
             book.releaseSetAside(); // the copy set aside for this member is the one they take
@@ -143,8 +141,8 @@ public class CirculationService {
                 new NotBorrowedException(member.getMemberNumber(), book.getTitle())));
         loan.close(clock.instant());
         removeBorrowsRow(member, book);
-        expireHolds(book, today);
-        offerToNextInQueue(book, today);
+        queue.expire(book, today);
+        queue.offerToNext(book, today);
         em.flush();
         announce(Kind.LOAN_RETURNED, member, book, loan.getId());
         return loan;
@@ -161,7 +159,7 @@ public class CirculationService {
         Member member = lockMember(memberId);
         Book book = lockBook(bookId);
         LocalDate today = LocalDate.now(clock);
-        expireHolds(book, today);
+        queue.expire(book, today);
         Loan loan = openLoan(member, book).orElseThrow(() -> refused(Operation.RENEW, member, book,
                 new NotBorrowedException(member.getMemberNumber(), book.getTitle())));
         if (loan.getRenewals() >= policy.maxRenewals()) {
@@ -215,7 +213,7 @@ public class CirculationService {
         if (holds >= policy.maxHolds()) {
             throw refused(Operation.PLACE_HOLD, member, book, new HoldLimitReachedException(member.getMemberNumber(), policy.maxHolds()));
         }
-        expireHolds(book, LocalDate.now(clock));
+        queue.expire(book, LocalDate.now(clock));
         if (book.getAvailable() > 0) {
             throw refused(Operation.PLACE_HOLD, member, book, "copy-on-shelf",
                     new HoldRefusedException("a copy of \"" + book.getTitle() + "\" is on the shelf; borrow it instead."));
@@ -248,7 +246,7 @@ public class CirculationService {
         boolean hadCopy = found.getStatus() == Hold.Status.READY;
         found.close(Hold.Status.CANCELLED, clock.instant());
         if (hadCopy) {
-            passSetAsideCopy(book, LocalDate.now(clock));
+            queue.passSetAsideCopy(book, LocalDate.now(clock));
         }
         em.flush();
         announce(Kind.HOLD_CANCELLED, member, book, holdId);
@@ -277,63 +275,9 @@ public class CirculationService {
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public int expireHoldsOf(long bookId) {
-        int expired = expireHolds(lockBook(bookId), LocalDate.now(clock));
+        int expired = queue.expire(lockBook(bookId), LocalDate.now(clock));
         em.flush();
         return expired;
-    }
-
-    /** The member's holds, newest first, with their books. */
-    @Allowed({Roles.STAFF, Roles.CARD_HOLDER})
-    public List<Hold> holds(long memberId) {
-        member(memberId);
-        return em.createNamedQuery(Hold.OF_MEMBER, Hold.class).setParameter("memberId", memberId).getResultList();
-    }
-
-    /** The queue of a book: its waiting holds, first in line first. */
-    public List<Hold> queue(long bookId) {
-        Book book = Optional.ofNullable(em.find(Book.class, bookId))
-                .orElseThrow(() -> new RecordNotFoundException("book", bookId));
-        return em.createNamedQuery(Hold.QUEUE, Hold.class).setParameter("book", book)
-                .setParameter("waiting", Hold.Status.WAITING).getResultList();
-    }
-
-    private int expireHolds(Book book, LocalDate today) {
-        List<Hold> late = em.createQuery("SELECT h FROM Hold h WHERE h.book = :book AND h.status = :ready "
-                        + "AND h.pickupBy < :today ORDER BY h.pickupBy, h.id", Hold.class)
-                .setParameter("book", book).setParameter("ready", Hold.Status.READY).setParameter("today", today)
-                .getResultList();
-        for (Hold hold : late) {
-            hold.close(Hold.Status.EXPIRED, clock.instant());
-            events.fire(new CirculationEvent(Kind.HOLD_EXPIRED, memberOf(hold), book.getId(), hold.getId()));
-            passSetAsideCopy(book, today);
-        }
-        return late.size();
-    }
-
-    /** A set-aside copy no longer wanted by its member: to the next in line, or to the shelf. */
-    private void passSetAsideCopy(Book book, LocalDate today) {
-        book.releaseSetAside();
-        offerToNextInQueue(book, today);
-    }
-
-    /**
-     * A copy on the shelf goes aside for the first waiting member, if there is one.
-     *
-     * @return whether a copy was set aside
-     */
-    private boolean offerToNextInQueue(Book book, LocalDate today) {
-        if (book.getAvailable() < 1) {
-            return false;
-        }
-        Optional<Hold> next = em.createNamedQuery(Hold.QUEUE, Hold.class).setParameter("book", book)
-                .setParameter("waiting", Hold.Status.WAITING).setMaxResults(1)
-                .getResultStream().findFirst();
-        next.ifPresent(hold -> {
-            book.setAsideForHold();
-            hold.ready(today.plusDays(policy.holdPickupDays()));
-            events.fire(new CirculationEvent(Kind.HOLD_READY, memberOf(hold), book.getId(), hold.getId()));
-        });
-        return next.isPresent();
     }
 
     /**
@@ -343,7 +287,7 @@ public class CirculationService {
     public void offerShelfCopies(long bookId) {
         Book book = lockBook(bookId);
         LocalDate today = LocalDate.now(clock);
-        while (offerToNextInQueue(book, today)) {
+        while (queue.offerToNext(book, today)) {
             em.flush(); // the queue query must see the hold just made ready
         }
     }
@@ -433,61 +377,6 @@ public class CirculationService {
         return new Desk(member.get(0), book.get(0));
     }
 
-    public static final Map<String, String> LOAN_SORTS = Map.of(
-            "borrowedAt", "l.borrowedAt", "dueOn", "l.dueOn", "returnedAt", "l.returnedAt");
-
-    /**
-     * A page of loans, each with its member, book and author.
-     *
-     * @param overdueOnly only open loans whose due date has passed
-     */
-    public Page<Loan> loans(boolean overdueOnly, PageRequest request, SortOrder sort) {
-        PagedQuery<Loan> query = new PagedQuery<>(Loan.class, "SELECT l FROM Loan l", "SELECT l.id FROM Loan l")
-                .fetch("l.member", "l.book", "l.book.author");
-        if (overdueOnly) {
-            query.where("l.returnedAt IS NULL AND l.dueOn < :today", "today", LocalDate.now(clock));
-        }
-        return query.page(em, request, sort.toJpql(LOAN_SORTS, "l.id"));
-    }
-
-    /** Titles, copies, copies out, members and overdue loans, for the home page. */
-    @Allowed(Roles.ANYONE)
-    public LibraryStatistics statistics() {
-        Object[] books = em.createQuery("SELECT COUNT(b), COALESCE(SUM(b.copies), 0), COALESCE(SUM(b.onLoan), 0) FROM Book b",
-                Object[].class).getSingleResult();
-        long members = em.createQuery("SELECT COUNT(m) FROM Member m", Long.class).getSingleResult();
-        long overdue = em.createQuery("SELECT COUNT(l) FROM Loan l WHERE l.returnedAt IS NULL AND l.dueOn < :today",
-                Long.class).setParameter("today", LocalDate.now(clock)).getSingleResult();
-        return new LibraryStatistics(((Number) books[0]).longValue(), ((Number) books[1]).longValue(),
-                ((Number) books[2]).longValue(), members, overdue);
-    }
-
-    /** Days past the due date on {@code loan}, 0 when it is not overdue (today by the service's clock). */
-    @Allowed(Roles.ANYONE)
-    public long daysOverdue(Loan loan) {
-        return loan.daysOverdueOn(LocalDate.now(clock));
-    }
-
-    public Loan loan(long id) {
-        return Optional.ofNullable(em.find(Loan.class, id)).orElseThrow(() -> new RecordNotFoundException("loan", id));
-    }
-
-    /** Every loan of the member, newest first, each with its book and author. */
-    @Allowed({Roles.STAFF, Roles.CARD_HOLDER})
-    public List<Loan> history(long memberId) {
-        member(memberId);
-        return em.createNamedQuery(Loan.HISTORY_OF_MEMBER, Loan.class).setParameter("memberId", memberId)
-                .getResultList();
-    }
-
-
-
-    /** Loans not returned yet, i.e. copies out now: one count on an index, for the metrics' gauge. */
-    @Allowed(Roles.ANYONE)
-    public long activeLoans() {
-        return em.createQuery("SELECT COUNT(l) FROM Loan l WHERE l.returnedAt IS NULL", Long.class).getSingleResult();
-    }
-
     private void announce(Kind kind, Member member, Book book, long recordId) {
         events.fire(new CirculationEvent(kind, member.getId(), book.getId(), recordId));
     }
@@ -503,15 +392,6 @@ public class CirculationService {
         return refusal;
     }
 
-    /*
-     * The member of another member's hold, by its foreign key: hold.getMember() would load the
-     * member's row, a row of someone else this transaction has not locked (see RowLocks).
-     */
-    private long memberOf(Hold hold) {
-        return ((Number) em.createNativeQuery("SELECT member_id FROM holds WHERE id = ?").setParameter(1, hold.getId())
-                .getSingleResult()).longValue();
-    }
-
     private Book lockBook(long bookId) {
         RowLocks.book(em, bookId);
         return Optional.ofNullable(em.find(Book.class, bookId))
@@ -524,8 +404,5 @@ public class CirculationService {
                 .orElseThrow(() -> new RecordNotFoundException("member", memberId));
     }
 
-    private Member member(long memberId) {
-        return Optional.ofNullable(em.find(Member.class, memberId))
-                .orElseThrow(() -> new RecordNotFoundException("member", memberId));
-    }
+
 }

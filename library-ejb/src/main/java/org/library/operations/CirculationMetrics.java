@@ -17,7 +17,7 @@ import org.eclipse.microprofile.metrics.MetricUnits;
 import org.eclipse.microprofile.metrics.Tag;
 import org.library.circulation.CirculationEvent;
 import org.library.circulation.CirculationRefusal;
-import org.library.circulation.CirculationService;
+import org.library.circulation.CirculationQueries;
 
 /**
  * The business metrics of circulation, in the application registry ({@code /metrics}, scope
@@ -43,7 +43,7 @@ public class CirculationMetrics {
     MetricRegistry registry;
 
     @Inject
-    CirculationService circulation;
+    CirculationQueries queries;
 
     private final Map<CirculationEvent.Kind, Counter> events = new EnumMap<>(CirculationEvent.Kind.class);
 
@@ -72,7 +72,7 @@ public class CirculationMetrics {
     /** NaN when the database does not answer: the scrape still succeeds, and readiness tells why. */
     double activeLoans() {
         try {
-            return circulation.activeLoans();
+            return queries.activeLoans();
         } catch (RuntimeException e) {
             LOG.log(Level.FINE, "loans.active: the database does not answer", e);
             return Double.NaN;

@@ -23,6 +23,7 @@ import org.library.catalog.DuplicateIsbnException;
 import org.library.catalog.Isbn;
 import org.library.circulation.AlreadyHoldsBookException;
 import org.library.circulation.CirculationPolicy;
+import org.library.circulation.CirculationQueries;
 import org.library.circulation.CirculationService;
 import org.library.circulation.Loan;
 import org.library.circulation.MemberInactiveException;
@@ -66,6 +67,9 @@ class RelationshipsIT {
 
     @Inject
     CirculationService circulation;
+
+    @Inject
+    CirculationQueries queries;
 
     @Inject
     StaffService staff;
@@ -183,7 +187,7 @@ class RelationshipsIT {
         assertThat(catalog.book(book.getId()).getAvailable()).isZero();
         assertThat(loan.isOpen()).isTrue();
         assertThat(loan.getDueOn()).isEqualTo(LocalDate.now(clock).plusDays(policy.loanPeriodDays()));
-        assertThat(circulation.history(ada.getId())).extracting(Loan::getId).containsExactly(loan.getId());
+        assertThat(queries.history(ada.getId())).extracting(Loan::getId).containsExactly(loan.getId());
     }
 
     @Test
@@ -199,7 +203,7 @@ class RelationshipsIT {
         assertThat(members.borrowedBooks(ada.getId())).isEmpty();
         assertThat(catalog.borrowers(book.getId())).isEmpty();
         assertThat(catalog.book(book.getId()).getAvailable()).isEqualTo(1);
-        assertThat(circulation.history(ada.getId())).singleElement().satisfies(l -> assertThat(l.isOpen()).isFalse());
+        assertThat(queries.history(ada.getId())).singleElement().satisfies(l -> assertThat(l.isOpen()).isFalse());
     }
 
     @Test
@@ -211,7 +215,7 @@ class RelationshipsIT {
         assertThatThrownBy(() -> circulation.borrow(ada.getId(), book.getId()))
                 .isInstanceOf(AlreadyHoldsBookException.class).hasMessageContaining("already holds");
         assertThat(catalog.book(book.getId()).getOnLoan()).isEqualTo(1);
-        assertThat(circulation.history(ada.getId())).hasSize(1);
+        assertThat(queries.history(ada.getId())).hasSize(1);
     }
 
     @Test
@@ -224,7 +228,7 @@ class RelationshipsIT {
         assertThatThrownBy(() -> circulation.borrow(bo.getId(), book.getId()))
                 .isInstanceOf(NoCopyAvailableException.class).hasMessageContaining(book.getTitle());
         assertThat(members.borrowedBooks(bo.getId())).isEmpty();
-        assertThat(circulation.history(bo.getId())).isEmpty();
+        assertThat(queries.history(bo.getId())).isEmpty();
     }
 
     @Test
@@ -274,7 +278,7 @@ class RelationshipsIT {
         catalog.deleteBook(book.getId(), null);
 
         assertThatThrownBy(() -> catalog.book(book.getId())).isInstanceOf(RecordNotFoundException.class);
-        assertThat(circulation.history(ada.getId())).isEmpty();
+        assertThat(queries.history(ada.getId())).isEmpty();
     }
 
     @Test

@@ -29,7 +29,7 @@ import org.library.catalog.Book;
 import org.library.catalog.BookFilter;
 import org.library.catalog.CatalogService;
 import org.library.catalog.CatalogueEntry;
-import org.library.circulation.CirculationService;
+import org.library.circulation.CirculationQueries;
 import org.library.platform.access.Allowed;
 import org.library.platform.access.Roles;
 import org.library.web.api.Requests.BookInput;
@@ -48,7 +48,7 @@ public class BooksResource {
     CatalogService catalog;
 
     @Inject
-    CirculationService circulation;
+    CirculationQueries queries;
 
     @Context
     UriInfo uri;
@@ -119,7 +119,7 @@ public class BooksResource {
     @Path("{id}/holds")
     @Operation(summary = "The book's hold queue", description = "Waiting holds, first in line first.")
     public List<Views.HoldView> queue(@PathParam("id") long id) {
-        return circulation.queue(id).stream().map(Views.HoldView::of).toList();
+        return queries.queue(id).stream().map(Views.HoldView::of).toList();
     }
 
     @GET

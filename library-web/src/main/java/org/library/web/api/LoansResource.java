@@ -20,7 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.library.circulation.CirculationService;
+import org.library.circulation.CirculationQueries;
 import org.library.circulation.Loan;
 import org.library.platform.access.Allowed;
 import org.library.platform.access.Roles;
@@ -35,7 +35,7 @@ import org.library.web.api.Views.LoanView;
 public class LoansResource {
 
     @Inject
-    CirculationService circulation;
+    CirculationQueries queries;
 
     @Inject
     Clock clock;
@@ -51,7 +51,7 @@ public class LoansResource {
             schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.BOOLEAN)) String overdue,
                          @BeanParam Paging paging) {
         boolean overdueOnly = Boolean.TRUE.equals(Paging.flag("overdue", overdue));
-        return Responses.page(circulation.loans(overdueOnly, paging.request(), paging.sort(overdueOnly ? "dueOn" : "borrowedAt")),
+        return Responses.page(queries.loans(overdueOnly, paging.request(), paging.sort(overdueOnly ? "dueOn" : "borrowedAt")),
                 l -> LoanView.of(l, LocalDate.now(clock)), uri);
     }
 
@@ -59,7 +59,7 @@ public class LoansResource {
     @Path("{id}")
     @Operation(summary = "Read a loan")
     public LoanView get(@PathParam("id") long id) {
-        Loan loan = circulation.loan(id);
+        Loan loan = queries.loan(id);
         return LoanView.of(loan, LocalDate.now(clock));
     }
 }

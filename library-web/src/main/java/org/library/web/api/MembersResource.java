@@ -29,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.library.accounts.Account;
 import org.library.accounts.AccountService;
+import org.library.circulation.CirculationQueries;
 import org.library.circulation.CirculationService;
 import org.library.circulation.Hold;
 import org.library.circulation.Loan;
@@ -67,6 +68,9 @@ public class MembersResource {
 
     @Inject
     CirculationService circulation;
+
+    @Inject
+    CirculationQueries queries;
 
     @Inject
     Clock clock;
@@ -186,7 +190,7 @@ public class MembersResource {
     @Operation(summary = "The member's holds", description = "Newest first, in every state.")
     public List<HoldView> holds(@PathParam("id") long id) {
         caller.requireSelfOrStaff(id);
-        return circulation.holds(id).stream().map(HoldView::of).toList();
+        return queries.holds(id).stream().map(HoldView::of).toList();
     }
 
     @Allowed({Roles.STAFF, Roles.CARD_HOLDER})
@@ -222,7 +226,7 @@ public class MembersResource {
     @Operation(summary = "The member's loan history", description = "Every loan, newest first, open and returned.")
     public List<LoanView> loans(@PathParam("id") long id) {
         caller.requireSelfOrStaff(id);
-        return circulation.history(id).stream().map(l -> LoanView.of(l, LocalDate.now(clock))).toList();
+        return queries.history(id).stream().map(l -> LoanView.of(l, LocalDate.now(clock))).toList();
     }
 
     @POST

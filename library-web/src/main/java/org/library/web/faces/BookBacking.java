@@ -6,7 +6,7 @@ import jakarta.inject.Named;
 import java.util.List;
 import org.library.catalog.Book;
 import org.library.catalog.CatalogService;
-import org.library.circulation.CirculationService;
+import org.library.circulation.CirculationQueries;
 import org.library.circulation.Hold;
 import org.library.members.Member;
 import org.library.web.security.CurrentCaller;
@@ -25,7 +25,7 @@ public class BookBacking {
     private CatalogService catalog;
 
     @Inject
-    private CirculationService circulation;
+    private CirculationQueries queries;
 
     @Inject
     private CurrentCaller caller;
@@ -40,7 +40,7 @@ public class BookBacking {
         book = catalog.book(id);
         if (caller.isStaff()) {
             borrowers = catalog.borrowers(id);
-            queue = circulation.queue(id);
+            queue = queries.queue(id);
         } else {
             borrowers = List.of();
             queue = List.of();

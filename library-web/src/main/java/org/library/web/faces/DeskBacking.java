@@ -7,6 +7,7 @@ import java.io.Serializable;
 import java.util.List;
 import org.library.catalog.Isbn;
 import org.library.circulation.CirculationPolicy;
+import org.library.circulation.CirculationQueries;
 import org.library.circulation.CirculationService;
 import org.library.circulation.Hold;
 import org.library.circulation.Loan;
@@ -31,6 +32,9 @@ public class DeskBacking implements Serializable {
 
     @Inject
     private CirculationService circulation;
+
+    @Inject
+    private CirculationQueries queries;
 
     @Inject
     private CirculationPolicy policy;
@@ -67,7 +71,7 @@ public class DeskBacking implements Serializable {
     @RetriedOnLockConflict
     public String placeHold() {
         Hold hold = circulation.placeHold(memberNumber, isbn);
-        List<Hold> queue = circulation.queue(hold.getBook().getId());
+        List<Hold> queue = queries.queue(hold.getBook().getId());
         int position = queue.stream().map(Hold::getId).toList().indexOf(hold.getId()) + 1;
         Messages.flash(who(hold.getMember()) + " placed a hold on “" + hold.getBook().getTitle() + "”"
                 + (position > 0 ? ": number " + position + " in the queue." : "."));

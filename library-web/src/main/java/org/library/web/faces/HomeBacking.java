@@ -4,7 +4,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import org.library.circulation.CirculationService;
+import org.library.circulation.CirculationQueries;
 import org.library.circulation.LibraryStatistics;
 
 /** Home: the library's figures and a quick search into the catalogue. */
@@ -13,13 +13,13 @@ import org.library.circulation.LibraryStatistics;
 public class HomeBacking {
 
     @Inject
-    private CirculationService circulation;
+    private CirculationQueries queries;
 
     private LibraryStatistics statistics;
 
     @PostConstruct
     void load() {
-        statistics = circulation.statistics();
+        statistics = queries.statistics();
     }
 
     public LibraryStatistics getStatistics() {

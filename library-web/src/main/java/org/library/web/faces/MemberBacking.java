@@ -11,6 +11,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.library.catalog.Book;
 import org.library.circulation.CirculationPolicy;
+import org.library.circulation.CirculationQueries;
 import org.library.circulation.CirculationService;
 import org.library.circulation.Hold;
 import org.library.circulation.Loan;
@@ -44,6 +45,9 @@ public class MemberBacking implements Serializable {
     private CirculationService circulation;
 
     @Inject
+    private CirculationQueries queries;
+
+    @Inject
     private CirculationPolicy policy;
 
     @Inject
@@ -64,10 +68,10 @@ public class MemberBacking implements Serializable {
         caller.requireSelfOrStaff(id);
         member = members.member(id);
         held = members.borrowedBooks(id);
-        history = circulation.history(id);
+        history = queries.history(id);
         openLoans = history.stream().filter(Loan::isOpen)
                 .collect(Collectors.toMap(loan -> loan.getBook().getId(), Function.identity(), (a, b) -> a));
-        holds = circulation.holds(id);
+        holds = queries.holds(id);
     }
 
     public String renew(Book book) {
@@ -102,11 +106,11 @@ public class MemberBacking implements Serializable {
     }
 
     public boolean overdue(Loan loan) {
-        return circulation.daysOverdue(loan) > 0;
+        return queries.daysOverdue(loan) > 0;
     }
 
     public long daysOverdue(Loan loan) {
-        return loan == null ? 0 : circulation.daysOverdue(loan);
+        return loan == null ? 0 : queries.daysOverdue(loan);
     }
 
     /** The open loan of a book the member holds now (null only if the ledger and borrows disagree). */

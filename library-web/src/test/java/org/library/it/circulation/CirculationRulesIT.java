@@ -27,6 +27,7 @@ import org.library.catalog.CatalogService;
 import org.library.catalog.CopiesBelowOnLoanException;
 import org.library.catalog.Isbn;
 import org.library.circulation.CirculationPolicy;
+import org.library.circulation.CirculationQueries;
 import org.library.circulation.CirculationService;
 import org.library.circulation.Hold;
 import org.library.circulation.HoldLimitReachedException;
@@ -69,6 +70,9 @@ class CirculationRulesIT {
     CirculationService circulation;
 
     @Inject
+    CirculationQueries queries;
+
+    @Inject
     CirculationPolicy policy;
 
     @Inject
@@ -105,9 +109,9 @@ class CirculationRulesIT {
 
         assertThatThrownBy(() -> circulation.placeHold(ada.getId(), oneMore.getId()))
                 .isInstanceOf(HoldLimitReachedException.class).hasMessageContaining("the most a member may have");
-        assertThat(circulation.queue(oneMore.getId())).isEmpty();
+        assertThat(queries.queue(oneMore.getId())).isEmpty();
 
-        Hold first = circulation.holds(ada.getId()).get(0);
+        Hold first = queries.holds(ada.getId()).get(0);
         circulation.cancelHold(ada.getId(), first.getId());
         assertThat(circulation.placeHold(ada.getId(), oneMore.getId()).getStatus()).isEqualTo(Hold.Status.WAITING);
     }
@@ -135,7 +139,7 @@ class CirculationRulesIT {
 
         assertThatThrownBy(() -> circulation.borrow(ada.getId(), second.getId()))
                 .isInstanceOf(MemberHasOverdueLoansException.class).hasMessageContaining("1 overdue loan");
-        assertThat(circulation.history(ada.getId()).get(0).isOverdueOn(LocalDate.now(clock)))
+        assertThat(queries.history(ada.getId()).get(0).isOverdueOn(LocalDate.now(clock)))
                 .isTrue();
 
         circulation.giveBack(ada.getId(), first.getId());
@@ -207,7 +211,7 @@ class CirculationRulesIT {
         circulation.borrow(holder.getId(), book.getId());
         Hold firstHold = circulation.placeHold(first.getId(), book.getId());
         Hold secondHold = circulation.placeHold(second.getId(), book.getId());
-        assertThat(circulation.queue(book.getId())).extracting(Hold::getId)
+        assertThat(queries.queue(book.getId())).extracting(Hold::getId)
                 .containsExactly(firstHold.getId(), secondHold.getId());
         assertThatThrownBy(() -> circulation.placeHold(first.getId(), book.getId()))
                 .isInstanceOf(HoldRefusedException.class).hasMessageContaining("already");
@@ -218,7 +222,7 @@ class CirculationRulesIT {
         assertThat(afterReturn.getOnHold()).isEqualTo(1);
         assertThat(afterReturn.getAvailable()).isZero();
         assertThat(status(first, book)).isEqualTo(Hold.Status.READY);
-        assertThat(circulation.holds(first.getId()).get(0).getPickupBy())
+        assertThat(queries.holds(first.getId()).get(0).getPickupBy())
                 .isEqualTo(LocalDate.now(clock).plusDays(policy.holdPickupDays()));
         assertThatThrownBy(() -> circulation.borrow(walkIn.getId(), book.getId())).isInstanceOf(NoCopyAvailableException.class);
         assertThatThrownBy(() -> circulation.borrow(second.getId(), book.getId())).isInstanceOf(NoCopyAvailableException.class);
@@ -226,7 +230,7 @@ class CirculationRulesIT {
         circulation.borrow(first.getId(), book.getId());
         assertThat(status(first, book)).isEqualTo(Hold.Status.FULFILLED);
         assertThat(catalog.book(book.getId()).getOnHold()).isZero();
-        assertThat(circulation.queue(book.getId())).extracting(Hold::getId).containsExactly(secondHold.getId());
+        assertThat(queries.queue(book.getId())).extracting(Hold::getId).containsExactly(secondHold.getId());
     }
 
     @Test
@@ -326,12 +330,12 @@ class CirculationRulesIT {
 
         assertThatThrownBy(() -> circulation.giveBack(ada.getId(), book.getId())).isInstanceOf(Exception.class);
 
-        assertThat(circulation.history(ada.getId())).singleElement().satisfies(l -> assertThat(l.isOpen()).isTrue());
+        assertThat(queries.history(ada.getId())).singleElement().satisfies(l -> assertThat(l.isOpen()).isTrue());
         assertThat(catalog.book(book.getId()).getOnLoan()).isEqualTo(1);
     }
 
     private Hold.Status status(Member member, Book book) {
-        return circulation.holds(member.getId()).stream().filter(h -> h.getBook().getId().equals(book.getId()))
+        return queries.holds(member.getId()).stream().filter(h -> h.getBook().getId().equals(book.getId()))
                 .findFirst().orElseThrow().getStatus();
     }
 

@@ -26,6 +26,7 @@ import org.library.catalog.BookData;
 import org.library.catalog.CatalogService;
 import org.library.catalog.Isbn;
 import org.library.circulation.CirculationPolicy;
+import org.library.circulation.CirculationQueries;
 import org.library.circulation.CirculationService;
 import org.library.circulation.Loan;
 import org.library.it.ActingAsStaff;
@@ -66,6 +67,9 @@ class DaylightSavingTimeIT {
     CirculationService circulation;
 
     @Inject
+    CirculationQueries queries;
+
+    @Inject
     CirculationPolicy policy;
 
     @Inject
@@ -104,7 +108,7 @@ class DaylightSavingTimeIT {
         circulation.giveBack(ada.getId(), book.getId());
 
         assertThat(storedInstants(loan.getId())).containsExactly(borrowed.toEpochMilli(), returned.toEpochMilli());
-        Loan read = circulation.loan(loan.getId());
+        Loan read = queries.loan(loan.getId());
         assertThat(read.getBorrowedAt()).isEqualTo(borrowed);
         assertThat(read.getReturnedAt()).isEqualTo(returned);
         assertThat(read.getDueOn()).isEqualTo(LocalDate.of(2026, 10, 25).plusDays(policy.loanPeriodDays()));
@@ -125,7 +129,7 @@ class DaylightSavingTimeIT {
         circulation.giveBack(ada.getId(), book.getId());
 
         assertThat(storedInstants(loan.getId())).containsExactly(borrowed.toEpochMilli(), returned.toEpochMilli());
-        Loan read = circulation.loan(loan.getId());
+        Loan read = queries.loan(loan.getId());
         assertThat(read.getDueOn()).isEqualTo(LocalDate.of(2026, 3, 29).plusDays(policy.loanPeriodDays()));
         assertThat(dates.timeOf(read.getBorrowedAt())).isEqualTo("29 Mar 2026, 01:30");
         assertThat(dates.timeOf(read.getReturnedAt())).isEqualTo("29 Mar 2026, 03:30");
