@@ -109,7 +109,7 @@ public class MemberService {
                 .orElseThrow(() -> new RecordNotFoundException("member", id));
     }
 
-    public Optional<Member> findByNumber(MemberNumber memberNumber) {
+    private Optional<Member> findByNumber(MemberNumber memberNumber) {
         return em.createNamedQuery(Member.BY_NUMBER, Member.class).setParameter("number", memberNumber.value())
                 .getResultStream().findFirst();
     }

@@ -2,7 +2,6 @@ package org.library.transfer;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 
 /** What an import loads, with the CSV columns it requires and those it also understands. */
 public enum ImportKind {
@@ -38,14 +37,5 @@ public enum ImportKind {
     /** The name used in URLs and reports: {@code books}, {@code members}. */
     public String path() {
         return name().toLowerCase(Locale.ROOT);
-    }
-
-    public static Optional<ImportKind> ofPath(String path) {
-        for (ImportKind kind : values()) {
-            if (kind.path().equals(path)) {
-                return Optional.of(kind);
-            }
-        }
-        return Optional.empty();
     }
 }
