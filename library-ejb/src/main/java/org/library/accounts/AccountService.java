@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.logging.Logger;
 import org.library.members.Member;
 import org.library.platform.AccessDeniedException;
+import org.library.platform.EmailAddress;
 import org.library.platform.FieldViolation;
 import org.library.platform.Inputs;
 import org.library.platform.InvalidInputException;
@@ -215,7 +216,7 @@ public class AccountService {
         Librarian admin = em.createQuery("SELECT l FROM Librarian l WHERE l.employeeNumber = :number", Librarian.class)
                 .setParameter("number", ADMIN_EMPLOYEE_NUMBER).getResultList().stream().findFirst()
                 .orElseGet(() -> {
-                    Librarian created = new Librarian(EmployeeNumber.of(ADMIN_EMPLOYEE_NUMBER), "Administrator", "admin@library.invalid");
+                    Librarian created = new Librarian(EmployeeNumber.of(ADMIN_EMPLOYEE_NUMBER), "Administrator", EmailAddress.of("admin@library.invalid"));
                     em.persist(created);
                     return created;
                 });

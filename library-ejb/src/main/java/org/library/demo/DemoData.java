@@ -34,6 +34,7 @@ import org.library.circulation.CirculationPolicy;
 import org.library.circulation.Loan;
 import org.library.members.Member;
 import org.library.members.MemberNumber;
+import org.library.platform.EmailAddress;
 import org.library.staff.EmployeeNumber;
 import org.library.staff.Librarian;
 import org.library.staff.ProfileContent;
@@ -115,7 +116,7 @@ public class DemoData {
         org.library.catalog.SearchWords.reindex(em, "b.id", books.stream().map(Book::getId).toList(), true);
         List<Member> members = new ArrayList<>();
         read("demo/members.csv", row -> {
-            Member member = new Member(MemberNumber.of(row.get("member_number")), row.get("name"), row.get("email"),
+            Member member = new Member(MemberNumber.of(row.get("member_number")), row.get("name"), EmailAddress.of(row.get("email")),
                     LocalDate.parse(row.get("joined_on")));
             em.persist(member);
             members.add(member);
@@ -129,11 +130,11 @@ public class DemoData {
     }
 
     private List<Librarian> seedLibrarians() {
-        Librarian head = new Librarian(EmployeeNumber.of("E1001"), "Margaret Okafor", "margaret.okafor@library.example.org");
+        Librarian head = new Librarian(EmployeeNumber.of("E1001"), "Margaret Okafor", EmailAddress.of("margaret.okafor@library.example.org"));
         head.putProfile(new ProfileContent(
                 "Head librarian since 2014; looks after the rare books and the reading room.",
                 "+44 20 7946 0101", "Office 2.14, first floor"));
-        Librarian desk = new Librarian(EmployeeNumber.of("E1002"), "Tomás Herrera", "tomas.herrera@library.example.org");
+        Librarian desk = new Librarian(EmployeeNumber.of("E1002"), "Tomás Herrera", EmailAddress.of("tomas.herrera@library.example.org"));
         desk.putProfile(new ProfileContent(
                 "Runs the circulation desk and the Saturday reading club.",
                 "+44 20 7946 0117", "Circulation desk"));

@@ -12,7 +12,6 @@ import jakarta.persistence.ManyToMany;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
@@ -25,6 +24,7 @@ import java.util.Objects;
 import java.util.Set;
 import org.library.catalog.Book;
 import org.library.platform.BooleanToIntegerConverter;
+import org.library.platform.EmailAddress;
 import org.library.platform.Limits;
 
 /**
@@ -60,7 +60,6 @@ public class Member implements Serializable {
     private String name;
 
     @NotBlank
-    @Email
     @Size(max = Limits.EMAIL_LENGTH)
     @Column(nullable = false, unique = true, length = Limits.EMAIL_LENGTH)
     private String email;
@@ -87,10 +86,10 @@ public class Member implements Serializable {
         // for JPA
     }
 
-    public Member(MemberNumber memberNumber, String name, String email, LocalDate joinedOn) {
+    public Member(MemberNumber memberNumber, String name, EmailAddress email, LocalDate joinedOn) {
         this.memberNumber = memberNumber.value();
         this.name = name;
-        this.email = email;
+        this.email = email.value();
         this.joinedOn = joinedOn;
     }
 
@@ -139,8 +138,8 @@ public class Member implements Serializable {
         return email;
     }
 
-    public void setEmail(String email) {
-        this.email = email;
+    public void setEmail(EmailAddress email) {
+        this.email = email.value();
     }
 
     public LocalDate getJoinedOn() {

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
+import org.library.platform.EmailAddress;
 import org.library.platform.Limits;
 
 /**
@@ -17,7 +18,7 @@ import org.library.platform.Limits;
 public record MemberData(
         @NotNull MemberNumber memberNumber,
         @NotBlank @Size(max = Limits.NAME_LENGTH) String name,
-        @NotBlank @Email @Size(max = Limits.EMAIL_LENGTH) String email,
+        @NotNull EmailAddress email,
         @NotNull(groups = Replacing.class) @PastOrPresent LocalDate joinedOn,
         @NotNull(groups = Replacing.class) Boolean active) {
 

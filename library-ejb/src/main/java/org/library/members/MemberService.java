@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.library.catalog.Book;
+import org.library.platform.EmailAddress;
 import org.library.platform.FieldViolation;
 import org.library.platform.Inputs;
 import org.library.platform.LibraryException;
@@ -55,10 +56,10 @@ public class MemberService {
         if (findByNumber(data.memberNumber()).isPresent()) {
             throw new DuplicateMemberNumberException(number);
         }
-        String email = normaliseEmail(data.email());
+        String email = data.email().value();
         refuseTakenEmail(email, null);
         LocalDate joined = data.joinedOn() != null ? data.joinedOn() : LocalDate.now(clock);
-        Member member = new Member(data.memberNumber(), data.name().strip(), email, joined);
+        Member member = new Member(data.memberNumber(), data.name().strip(), data.email(), joined);
         member.setActive(data.activeOrDefault());
         em.persist(member);
         Writes.flush(em, "member", number, uniqueViolation(number, email));
@@ -71,10 +72,10 @@ public class MemberService {
         Member member = member(id);
         StaleVersionException.check("member", id, member.getVersion(), expectedVersion);
         FieldViolation.refuseChange("memberNumber", member.getMemberNumber(), data.memberNumber().value());
-        String email = normaliseEmail(data.email());
+        String email = data.email().value();
         refuseTakenEmail(email, member.getId());
         member.setName(data.name().strip());
-        member.setEmail(email);
+        member.setEmail(data.email());
         member.setJoinedOn(data.joinedOn());
         member.setActive(data.active());
         Writes.flush(em, "member", id, uniqueViolation(member.getMemberNumber(), email));
@@ -123,7 +124,7 @@ public class MemberService {
             query.where("LOWER(m.name) LIKE :text ESCAPE '\\' OR m.memberNumber = :number OR m.email = :email",
                     "text", PagedQuery.containing(filter.text()),
                     "number", MemberNumber.parse(filter.text()).map(MemberNumber::value).orElse(""),
-                    "email", filter.text().strip().toLowerCase(Locale.ROOT));
+                    "email", EmailAddress.parse(filter.text()).map(EmailAddress::value).orElse(""));
         }
         if (filter.active() != null) {
             query.where("m.active = :active", "active", filter.active());
@@ -144,11 +145,6 @@ public class MemberService {
         if (owners.stream().anyMatch(owner -> !owner.equals(exceptId))) {
             throw new DuplicateEmailException(email);
         }
-    }
-
-    /** E-mail addresses compare case-insensitively in practice; store one form. */
-    private static String normaliseEmail(String email) {
-        return email.strip().toLowerCase(Locale.ROOT);
     }
 
     private static Function<String, LibraryException> uniqueViolation(String number, String email) {

@@ -12,13 +12,13 @@ import jakarta.persistence.OneToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.io.Serializable;
 import java.util.Objects;
 import java.util.Optional;
+import org.library.platform.EmailAddress;
 import org.library.platform.Limits;
 
 /**
@@ -53,7 +53,6 @@ public class Librarian implements Serializable {
     private String name;
 
     @NotBlank
-    @Email
     @Size(max = Limits.EMAIL_LENGTH)
     @Column(nullable = false, unique = true, length = Limits.EMAIL_LENGTH)
     private String email;
@@ -69,10 +68,10 @@ public class Librarian implements Serializable {
         // for JPA
     }
 
-    public Librarian(EmployeeNumber employeeNumber, String name, String email) {
+    public Librarian(EmployeeNumber employeeNumber, String name, EmailAddress email) {
         this.employeeNumber = employeeNumber.value();
         this.name = name;
-        this.email = email;
+        this.email = email.value();
     }
 
     /**
@@ -123,8 +122,8 @@ public class Librarian implements Serializable {
         return email;
     }
 
-    public void setEmail(String email) {
-        this.email = email;
+    public void setEmail(EmailAddress email) {
+        this.email = email.value();
     }
 
     public long getVersion() {

@@ -43,7 +43,7 @@ public class StaffService {
         if (profile != null) {
             inputs.valid(profile);
         }
-        String email = data.email().strip().toLowerCase(Locale.ROOT);
+        String email = data.email().value();
         String number = data.employeeNumber().value();
         if (count("SELECT COUNT(l) FROM Librarian l WHERE l.employeeNumber = :v", number) > 0) {
             throw new DuplicateEmployeeNumberException(number);
@@ -51,7 +51,7 @@ public class StaffService {
         if (count("SELECT COUNT(l) FROM Librarian l WHERE l.email = :v", email) > 0) {
             throw new DuplicateStaffEmailException(email);
         }
-        Librarian librarian = new Librarian(data.employeeNumber(), data.name().strip(), email);
+        Librarian librarian = new Librarian(data.employeeNumber(), data.name().strip(), data.email());
         if (profile != null) {
             librarian.putProfile(profile);
         }
@@ -65,14 +65,14 @@ public class StaffService {
         Librarian librarian = librarian(id);
         StaleVersionException.check("librarian", id, librarian.getVersion(), expectedVersion);
         FieldViolation.refuseChange("employeeNumber", librarian.getEmployeeNumber(), data.employeeNumber().value());
-        String email = data.email().strip().toLowerCase(Locale.ROOT);
+        String email = data.email().value();
         List<Long> owners = em.createQuery("SELECT l.id FROM Librarian l WHERE l.email = :v", Long.class)
                 .setParameter("v", email).getResultList();
         if (owners.stream().anyMatch(owner -> owner != id)) {
             throw new DuplicateStaffEmailException(email);
         }
         librarian.setName(data.name().strip());
-        librarian.setEmail(email);
+        librarian.setEmail(data.email());
         Writes.flush(em, "librarian", id, uniqueViolation(librarian.getEmployeeNumber(), email));
         return librarian;
     }

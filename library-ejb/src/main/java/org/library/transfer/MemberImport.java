@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.library.members.MemberData;
 import org.library.members.MemberNumber;
+import org.library.platform.EmailAddress;
 import org.library.platform.Inputs;
 
 /**
@@ -69,7 +70,7 @@ class MemberImport {
         List<String> problems = new ArrayList<>();
         MemberNumber number = CsvRows.key(row, "member_number", MemberNumber::parse, MemberNumber.FORM, problems);
         String name = row.get("name");
-        String email = row.get("email");
+        EmailAddress email = CsvRows.key(row, "email", EmailAddress::parse, EmailAddress.FORM, problems);
         LocalDate joinedOn = CsvRows.date(row, "joined_on", problems);
         Boolean active = CsvRows.flag(row, "active", problems);
         if (problems.isEmpty()) {
@@ -79,7 +80,7 @@ class MemberImport {
             job.rejected(new RowError(row.line(), String.join("; ", problems)));
             return Optional.empty();
         }
-        return Optional.of(new MemberLine(row.line(), number.value(), name, email.toLowerCase(Locale.ROOT), joinedOn, active));
+        return Optional.of(new MemberLine(row.line(), number.value(), name, email.value(), joinedOn, active));
     }
 
     private void writeMembers(ImportJob job, List<MemberLine> batch) {

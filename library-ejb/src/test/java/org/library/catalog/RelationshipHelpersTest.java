@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.library.members.Member;
 import org.library.members.MemberNumber;
+import org.library.platform.EmailAddress;
 import org.library.staff.EmployeeNumber;
 import org.library.staff.Librarian;
 import org.library.staff.Profile;
@@ -97,7 +98,7 @@ class RelationshipHelpersTest {
 
     @Test
     void putProfileCreatesOneProfileOwnedByTheLibrarianAndReplacesItsContentInPlace() {
-        Librarian margaret = new Librarian(EmployeeNumber.of("E1001"), "Margaret Okafor", "m@example.org");
+        Librarian margaret = new Librarian(EmployeeNumber.of("E1001"), "Margaret Okafor", EmailAddress.of("m@example.org"));
 
         Profile first = margaret.putProfile(new ProfileContent("bio", "+44 1", "Desk 1"));
         Profile second = margaret.putProfile(new ProfileContent("new bio", null, "Office 2"));
@@ -110,7 +111,7 @@ class RelationshipHelpersTest {
 
     @Test
     void removeProfileDetachesItFromTheLibrarian() {
-        Librarian margaret = new Librarian(EmployeeNumber.of("E1001"), "Margaret Okafor", "m@example.org");
+        Librarian margaret = new Librarian(EmployeeNumber.of("E1001"), "Margaret Okafor", EmailAddress.of("m@example.org"));
         margaret.putProfile(new ProfileContent("bio", null, null));
 
         assertThat(margaret.removeProfile()).isTrue();
@@ -119,6 +120,6 @@ class RelationshipHelpersTest {
     }
 
     private static Member member(String number) {
-        return new Member(MemberNumber.of(number), "Member " + number, number + "@example.org", LocalDate.of(2024, 1, 1));
+        return new Member(MemberNumber.of(number), "Member " + number, EmailAddress.of(number + "@example.org"), LocalDate.of(2024, 1, 1));
     }
 }

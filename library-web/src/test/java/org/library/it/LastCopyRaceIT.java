@@ -35,6 +35,7 @@ import org.library.members.MemberData;
 import org.library.members.MemberHoldsBooksException;
 import org.library.members.MemberNumber;
 import org.library.members.MemberService;
+import org.library.platform.EmailAddress;
 import org.library.platform.RecordNotFoundException;
 
 /**
@@ -74,7 +75,7 @@ class LastCopyRaceIT {
         Book book = catalog.createBook(new BookData(Isbn.of(TestData.isbn()), "The Last Copy", null, 1, author.getId()));
         List<Long> racers = new ArrayList<>();
         for (int i = 0; i < RACERS; i++) {
-            racers.add(members.create(new MemberData(MemberNumber.of(TestData.memberNumber()), "Racer " + i, TestData.email("racer"), null, true)).getId());
+            racers.add(members.create(new MemberData(MemberNumber.of(TestData.memberNumber()), "Racer " + i, EmailAddress.of(TestData.email("racer")), null, true)).getId());
         }
         CyclicBarrier start = new CyclicBarrier(RACERS);
         ExecutorService executor = Executors.newFixedThreadPool(RACERS, threads);
@@ -114,7 +115,7 @@ class LastCopyRaceIT {
     void aMemberDeletedWhileTheyBorrowLeavesCopiesOutBorrowsAndLoansInAgreement() throws Exception {
         Author author = catalog.createAuthor(new AuthorData("Delete Race Author", null, null));
         Book book = catalog.createBook(new BookData(Isbn.of(TestData.isbn()), "Borrowed While Leaving", null, 2, author.getId()));
-        Member member = members.create(new MemberData(MemberNumber.of(TestData.memberNumber()), "Leaving Member", TestData.email("leaving"), null, true));
+        Member member = members.create(new MemberData(MemberNumber.of(TestData.memberNumber()), "Leaving Member", EmailAddress.of(TestData.email("leaving")), null, true));
         CyclicBarrier start = new CyclicBarrier(2);
         ExecutorService executor = Executors.newFixedThreadPool(2, threads);
         Future<String> borrow = executor.submit(ActingAsStaff.run(() -> {

@@ -36,6 +36,7 @@ import org.library.members.MemberData;
 import org.library.members.MemberHoldsBooksException;
 import org.library.members.MemberNumber;
 import org.library.members.MemberService;
+import org.library.platform.EmailAddress;
 import org.library.platform.FieldViolation;
 import org.library.platform.InvalidInputException;
 import org.library.platform.RecordNotFoundException;
@@ -245,7 +246,7 @@ class RelationshipsIT {
         Book book = newBook(1);
         Member ada = newMember("Ada");
         members.update(ada.getId(), null,
-                new MemberData(MemberNumber.of(ada.getMemberNumber()), ada.getName(), ada.getEmail(), ada.getJoinedOn(), false));
+                new MemberData(MemberNumber.of(ada.getMemberNumber()), ada.getName(), EmailAddress.of(ada.getEmail()), ada.getJoinedOn(), false));
 
         assertThatThrownBy(() -> circulation.borrow(ada.getId(), book.getId()))
                 .isInstanceOf(MemberInactiveException.class);
@@ -299,17 +300,17 @@ class RelationshipsIT {
     void memberNumbersAndEmailsAreUnique() {
         Member ada = newMember("Ada");
 
-        assertThatThrownBy(() -> members.create(new MemberData(MemberNumber.of(ada.getMemberNumber()), "Other", TestData.email("other"),
+        assertThatThrownBy(() -> members.create(new MemberData(MemberNumber.of(ada.getMemberNumber()), "Other", EmailAddress.of(TestData.email("other")),
                 null, true))).isInstanceOf(DuplicateMemberNumberException.class);
         assertThatThrownBy(() -> members.create(new MemberData(MemberNumber.of(TestData.memberNumber()), "Other",
-                ada.getEmail().toUpperCase(), null, true))).isInstanceOf(DuplicateEmailException.class);
+                EmailAddress.of(ada.getEmail().toUpperCase()), null, true))).isInstanceOf(DuplicateEmailException.class);
     }
 
     // ---- Librarian 1:1 Profile ------------------------------------------------------------
 
     @Test
     void aLibrarianAndItsProfileNavigateToEachOther() {
-        Librarian created = staff.create(new LibrarianData(EmployeeNumber.of(TestData.employeeNumber()), "Iris Vance", TestData.email("iris")),
+        Librarian created = staff.create(new LibrarianData(EmployeeNumber.of(TestData.employeeNumber()), "Iris Vance", EmailAddress.of(TestData.email("iris"))),
                 new ProfileContent("Reference desk", "+44 20 1234", "Desk 3"));
 
         Librarian loaded = staff.librarian(created.getId());
@@ -321,7 +322,7 @@ class RelationshipsIT {
 
     @Test
     void puttingAProfileTwiceReplacesTheContentOfTheOneProfile() {
-        Librarian librarian = staff.create(new LibrarianData(EmployeeNumber.of(TestData.employeeNumber()), "Noor Haddad", TestData.email("noor")), null);
+        Librarian librarian = staff.create(new LibrarianData(EmployeeNumber.of(TestData.employeeNumber()), "Noor Haddad", EmailAddress.of(TestData.email("noor"))), null);
 
         Profile first = staff.putProfile(librarian.getId(), null, new ProfileContent("first", null, "A"));
         Profile second = staff.putProfile(librarian.getId(), first.getVersion(), new ProfileContent("second", null, "B"));
@@ -334,7 +335,7 @@ class RelationshipsIT {
 
     @Test
     void removingTheProfileLeavesTheLibrarianAndDeletingTheLibrarianRemovesTheProfile() {
-        Librarian librarian = staff.create(new LibrarianData(EmployeeNumber.of(TestData.employeeNumber()), "Oskar Lind", TestData.email("oskar")),
+        Librarian librarian = staff.create(new LibrarianData(EmployeeNumber.of(TestData.employeeNumber()), "Oskar Lind", EmailAddress.of(TestData.email("oskar"))),
                 new ProfileContent("bio", null, null));
 
         staff.removeProfile(librarian.getId(), null);
@@ -352,6 +353,6 @@ class RelationshipsIT {
     }
 
     private Member newMember(String name) {
-        return members.create(new MemberData(MemberNumber.of(TestData.memberNumber()), name, TestData.email(name), null, true));
+        return members.create(new MemberData(MemberNumber.of(TestData.memberNumber()), name, EmailAddress.of(TestData.email(name)), null, true));
     }
 }

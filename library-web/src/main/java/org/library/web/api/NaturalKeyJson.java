@@ -11,11 +11,12 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.library.catalog.Isbn;
 import org.library.members.MemberNumber;
+import org.library.platform.EmailAddress;
 import org.library.platform.NaturalKey;
 import org.library.staff.EmployeeNumber;
 
 /**
- * The API's door for natural keys: a request's ISBN, card number or employee number is a JSON
+ * The API's door for natural keys: a request's ISBN, card number, employee number or e-mail address is a JSON
  * string, bound to its key type by the key's own parser (the one the pages and the CSV import use).
  * {@link JsonShapes} asks {@link #refusal} first, so a key that is not one comes back as a 400 naming
  * the field with the key's own words, and binding never meets an unparseable one.
@@ -29,10 +30,11 @@ public class NaturalKeyJson implements ContextResolver<Jsonb> {
     private static final Map<Class<?>, Kind<?>> KINDS = Map.of(
             Isbn.class, new Kind<>(Isbn::parse, Isbn.FORM),
             MemberNumber.class, new Kind<>(MemberNumber::parse, MemberNumber.FORM),
-            EmployeeNumber.class, new Kind<>(EmployeeNumber::parse, EmployeeNumber.FORM));
+            EmployeeNumber.class, new Kind<>(EmployeeNumber::parse, EmployeeNumber.FORM),
+            EmailAddress.class, new Kind<>(EmailAddress::parse, EmailAddress.FORM));
 
     static final Jsonb JSONB = JsonbBuilder.create(new JsonbConfig().withAdapters(
-            new Isbns(), new MemberNumbers(), new EmployeeNumbers()));
+            new Isbns(), new MemberNumbers(), new EmployeeNumbers(), new EmailAddresses()));
 
     @Override
     public Jsonb getContext(Class<?> type) {
@@ -88,6 +90,12 @@ public class NaturalKeyJson implements ContextResolver<Jsonb> {
     private static final class EmployeeNumbers extends Adapter<EmployeeNumber> implements JsonbAdapter<EmployeeNumber, String> {
         EmployeeNumbers() {
             super(EmployeeNumber.class);
+        }
+    }
+
+    private static final class EmailAddresses extends Adapter<EmailAddress> implements JsonbAdapter<EmailAddress, String> {
+        EmailAddresses() {
+            super(EmailAddress.class);
         }
     }
 }

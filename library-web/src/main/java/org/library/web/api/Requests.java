@@ -9,6 +9,7 @@ import org.library.catalog.BookData;
 import org.library.catalog.Isbn;
 import org.library.members.MemberData;
 import org.library.members.MemberNumber;
+import org.library.platform.EmailAddress;
 import org.library.platform.Limits;
 import org.library.staff.EmployeeNumber;
 import org.library.staff.LibrarianData;
@@ -55,7 +56,8 @@ public final class Requests {
                     description = "M and six digits, in either case; stored in upper case. Fixed after creation.",
                     required = true) MemberNumber memberNumber,
             @Schema(example = "Grace Hopper", maxLength = Limits.NAME_LENGTH, required = true) String name,
-            @Schema(example = "grace.hopper@example.org", required = true) String email,
+            @Schema(type = SchemaType.STRING, implementation = String.class, example = "grace.hopper@example.org",
+                    description = "Stored in lower case.", required = true) EmailAddress email,
             @Schema(example = "2026-11-25", description = "Defaults to today when registering; required when changing (PUT replaces the whole record).") LocalDate joinedOn,
             @Schema(example = "true", description = "Defaults to true when registering; required when changing; false deactivates the card.") Boolean active) implements ServiceInput {
         @Override
@@ -70,7 +72,8 @@ public final class Requests {
                     description = "E and four to six digits, in either case; stored in upper case. Fixed after creation.",
                     required = true) EmployeeNumber employeeNumber,
             @Schema(example = "Melvil Dewey", required = true) String name,
-            @Schema(example = "melvil.dewey@library.example.org", required = true) String email) implements ServiceInput {
+            @Schema(type = SchemaType.STRING, implementation = String.class, example = "melvil.dewey@library.example.org",
+                    description = "Stored in lower case.", required = true) EmailAddress email) implements ServiceInput {
         @Override
         public LibrarianData data() {
             return new LibrarianData(employeeNumber, name, email);
@@ -83,7 +86,8 @@ public final class Requests {
                     description = "E and four to six digits, in either case; stored in upper case.", required = true)
             EmployeeNumber employeeNumber,
             @Schema(example = "Melvil Dewey", required = true) String name,
-            @Schema(example = "melvil.dewey@library.example.org", required = true) String email,
+            @Schema(type = SchemaType.STRING, implementation = String.class, example = "melvil.dewey@library.example.org",
+                    description = "Stored in lower case.", required = true) EmailAddress email,
             ProfileInput profile) implements ServiceInput {
         @Override
         public LibrarianData data() {

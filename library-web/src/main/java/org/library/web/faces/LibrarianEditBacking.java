@@ -6,6 +6,7 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
+import org.library.platform.EmailAddress;
 import org.library.platform.FieldViolation;
 import org.library.platform.Inputs;
 import org.library.platform.NaturalKey;
@@ -46,7 +47,8 @@ public class LibrarianEditBacking implements Serializable {
     public String save() {
         List<FieldViolation> refused = new ArrayList<>();
         LibrarianData data = new LibrarianData(
-                NaturalKey.parse("employeeNumber", employeeNumber, EmployeeNumber::parse, EmployeeNumber.FORM, refused), name, email);
+                NaturalKey.parse("employeeNumber", employeeNumber, EmployeeNumber::parse, EmployeeNumber.FORM, refused), name,
+                NaturalKey.parse("email", email, EmailAddress::parse, EmailAddress.FORM, refused));
         inputs.refuseWithTheRest(refused, data);
         Librarian saved = isCreating() ? staff.create(data, null) : staff.update(id, version, data);
         Messages.flash(saved.getName() + (isCreating() ? " was added to the staff." : " was saved."));

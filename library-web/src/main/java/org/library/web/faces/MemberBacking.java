@@ -19,6 +19,7 @@ import org.library.members.Member;
 import org.library.members.MemberData;
 import org.library.members.MemberNumber;
 import org.library.members.MemberService;
+import org.library.platform.EmailAddress;
 import org.library.web.security.CurrentCaller;
 
 /**
@@ -100,7 +101,7 @@ public class MemberBacking implements Serializable {
     private String setActive(boolean active, String message) {
         caller.requireStaff();
         members.update(id, member.getVersion(), new MemberData(MemberNumber.of(member.getMemberNumber()), member.getName(),
-                member.getEmail(), member.getJoinedOn(), active));
+                EmailAddress.of(member.getEmail()), member.getJoinedOn(), active));
         Messages.flash(member.getName() + message);
         return Messages.redirect("member", id);
     }

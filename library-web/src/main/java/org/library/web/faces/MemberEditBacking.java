@@ -11,6 +11,7 @@ import org.library.members.Member;
 import org.library.members.MemberData;
 import org.library.members.MemberNumber;
 import org.library.members.MemberService;
+import org.library.platform.EmailAddress;
 import org.library.platform.FieldViolation;
 import org.library.platform.Inputs;
 import org.library.platform.NaturalKey;
@@ -51,7 +52,8 @@ public class MemberEditBacking implements Serializable {
     public String save() {
         List<FieldViolation> refused = new ArrayList<>();
         MemberData data = new MemberData(
-                NaturalKey.parse("memberNumber", memberNumber, MemberNumber::parse, MemberNumber.FORM, refused), name, email, joinedOn, active);
+                NaturalKey.parse("memberNumber", memberNumber, MemberNumber::parse, MemberNumber.FORM, refused), name,
+                NaturalKey.parse("email", email, EmailAddress::parse, EmailAddress.FORM, refused), joinedOn, active);
         inputs.refuseWithTheRest(refused, data);
         Member saved = isCreating() ? members.create(data) : members.update(id, version, data);
         Messages.flash(saved.getName() + " (" + saved.getMemberNumber() + ")" + (isCreating() ? " is now a member." : " was saved."));

@@ -23,6 +23,7 @@ import org.library.members.MemberData;
 import org.library.members.MemberNumber;
 import org.library.members.MemberService;
 import org.library.platform.AccessDeniedException;
+import org.library.platform.EmailAddress;
 import org.library.platform.PageRequest;
 import org.library.platform.SortOrder;
 import org.library.platform.access.Identity;
@@ -75,7 +76,7 @@ class ServiceAccessIT {
     void aMemberReachesWhatMembersMayAndNoStaffOperation() {
         try (Identity.Scope as = Identity.enter(MEMBER)) {
             assertThat(queries.history(1)).isNotNull();
-            assertThatThrownBy(() -> members.create(new MemberData(MemberNumber.of(TestData.memberNumber()), "Self-Made", TestData.email("self"), null, true)))
+            assertThatThrownBy(() -> members.create(new MemberData(MemberNumber.of(TestData.memberNumber()), "Self-Made", EmailAddress.of(TestData.email("self")), null, true)))
                     .isInstanceOf(AccessDeniedException.class).hasMessageContaining("staff");
             assertThatThrownBy(() -> circulation.borrow(1, 1)).isInstanceOf(AccessDeniedException.class);
             assertThatThrownBy(() -> accounts.resetPassword("admin", "Taken-Over-12345")).isInstanceOf(AccessDeniedException.class);

@@ -42,6 +42,7 @@ import org.library.it.TestData;
 import org.library.members.MemberData;
 import org.library.members.MemberNumber;
 import org.library.members.MemberService;
+import org.library.platform.EmailAddress;
 import org.library.platform.LibraryException;
 
 /**
@@ -92,7 +93,7 @@ class CirculationInvariantsIT {
         }
         List<Long> readers = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
-            readers.add(members.create(new MemberData(MemberNumber.of(TestData.memberNumber()), "Reader " + i, TestData.email("reader"), null, true)).getId());
+            readers.add(members.create(new MemberData(MemberNumber.of(TestData.memberNumber()), "Reader " + i, EmailAddress.of(TestData.email("reader")), null, true)).getId());
         }
         Map<String, AtomicInteger> outcomes = new ConcurrentHashMap<>();
         List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());

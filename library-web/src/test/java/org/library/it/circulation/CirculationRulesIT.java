@@ -46,6 +46,7 @@ import org.library.members.MemberData;
 import org.library.members.MemberHasHoldsException;
 import org.library.members.MemberNumber;
 import org.library.members.MemberService;
+import org.library.platform.EmailAddress;
 
 /**
  * The circulation rules with their default settings — loan period, loan limit, overdue block,
@@ -345,7 +346,7 @@ class CirculationRulesIT {
     }
 
     private Member member() {
-        return members.create(new MemberData(MemberNumber.of(TestData.memberNumber()), "Rules Reader", TestData.email("rules"), null, true));
+        return members.create(new MemberData(MemberNumber.of(TestData.memberNumber()), "Rules Reader", EmailAddress.of(TestData.email("rules")), null, true));
     }
 
     private void update(String sql, long id) throws SQLException {

@@ -37,6 +37,7 @@ import org.library.members.MemberData;
 import org.library.members.MemberNumber;
 import org.library.members.MemberService;
 import org.library.platform.ClockProducer;
+import org.library.platform.EmailAddress;
 import org.library.web.faces.Dates;
 
 /**
@@ -174,6 +175,6 @@ class DaylightSavingTimeIT {
     }
 
     private Member member() {
-        return members.create(new MemberData(MemberNumber.of(TestData.memberNumber()), "Night Reader", TestData.email("dst"), null, true));
+        return members.create(new MemberData(MemberNumber.of(TestData.memberNumber()), "Night Reader", EmailAddress.of(TestData.email("dst")), null, true));
     }
 }

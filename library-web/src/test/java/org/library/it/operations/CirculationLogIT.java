@@ -33,6 +33,7 @@ import org.library.members.Member;
 import org.library.members.MemberData;
 import org.library.members.MemberNumber;
 import org.library.members.MemberService;
+import org.library.platform.EmailAddress;
 
 /**
  * One log line per circulation event and per refusal, with ids only: listened to in the container,
@@ -60,8 +61,8 @@ class CirculationLogIT {
         Author author = catalog.createAuthor(new AuthorData("Logged Author", null, null));
         Book book = catalog.createBook(new BookData(Isbn.of(TestData.isbn()), "A Logged Title", null, 1, author.getId()));
         String email = TestData.email("logged reader");
-        Member reader = members.create(new MemberData(MemberNumber.of(TestData.memberNumber()), "Logged Reader", email, null, null));
-        Member waiting = members.create(new MemberData(MemberNumber.of(TestData.memberNumber()), "Logged Waiter", TestData.email("w"), null, null));
+        Member reader = members.create(new MemberData(MemberNumber.of(TestData.memberNumber()), "Logged Reader", EmailAddress.of(email), null, null));
+        Member waiting = members.create(new MemberData(MemberNumber.of(TestData.memberNumber()), "Logged Waiter", EmailAddress.of(TestData.email("w")), null, null));
 
         List<String> lines = new ArrayList<>();
         Loan loan;

@@ -23,10 +23,11 @@ import org.library.it.Deployments;
 import org.library.it.TestData;
 import org.library.it.api.ApiClient;
 import org.library.members.MemberNumber;
+import org.library.platform.EmailAddress;
 import org.library.staff.EmployeeNumber;
 
 /**
- * The natural keys (ISBN, card number, employee number) are accepted and refused alike at every
+ * The natural keys (ISBN, card number, employee number, a member's e-mail address) are accepted and refused alike at every
  * front door: the REST API, the pages and the CSV import. One table of spellings drives all three;
  * each door must store an accepted spelling in its one normal form and refuse the others beside the
  * field, with the key's own words. (Librarians have no CSV import.)
@@ -35,7 +36,7 @@ import org.library.staff.EmployeeNumber;
 class NaturalKeyInputsIT {
 
     enum Key {
-        MEMBER_NUMBER(MemberNumber.FORM), ISBN(Isbn.FORM), EMPLOYEE_NUMBER(EmployeeNumber.FORM);
+        MEMBER_NUMBER(MemberNumber.FORM), ISBN(Isbn.FORM), EMPLOYEE_NUMBER(EmployeeNumber.FORM), EMAIL(EmailAddress.FORM);
 
         final String refusal;
 
@@ -85,7 +86,13 @@ class NaturalKeyInputsIT {
                     e -> " " + e.toLowerCase() + " "),
             refused(Key.EMPLOYEE_NUMBER, "with three digits", "E123"),
             refused(Key.EMPLOYEE_NUMBER, "with seven digits", "E1234567"),
-            refused(Key.EMPLOYEE_NUMBER, "in full-width digits", "E\uFF11\uFF12\uFF13\uFF14"));
+            refused(Key.EMPLOYEE_NUMBER, "in full-width digits", "E\uFF11\uFF12\uFF13\uFF14"),
+
+            accepted(Key.EMAIL, "as given", () -> TestData.email("key"), e -> e),
+            accepted(Key.EMAIL, "in capitals with space around", () -> TestData.email("key"), e -> " " + e.toUpperCase() + " "),
+            refused(Key.EMAIL, "without an @", "key.table.example.org"),
+            refused(Key.EMAIL, "with two dots in a row", "key..table@example.org"),
+            refused(Key.EMAIL, "with a space inside", "key table@example.org"));
 
     static Spelling accepted(Key key, String how, Supplier<String> fresh, java.util.function.UnaryOperator<String> spell) {
         return new Spelling(key, how, () -> {
@@ -141,14 +148,16 @@ class NaturalKeyInputsIT {
                 case MEMBER_NUMBER -> "memberNumber";
                 case ISBN -> "isbn";
                 case EMPLOYEE_NUMBER -> "employeeNumber";
+                case EMAIL -> "email";
             };
             Map<String, Object> body = switch (spelling.key()) {
                 case MEMBER_NUMBER -> Map.of(field, typed.text(), "name", "Key Table", "email", TestData.email("key"));
                 case ISBN -> Map.of(field, typed.text(), "title", "Key Table", "copies", 1, "authorId", author);
                 case EMPLOYEE_NUMBER -> Map.of(field, typed.text(), "name", "Key Table", "email", TestData.email("key"));
+                case EMAIL -> Map.of(field, typed.text(), "name", "Key Table", "memberNumber", TestData.memberNumber());
             };
             String path = switch (spelling.key()) {
-                case MEMBER_NUMBER -> "/members";
+                case MEMBER_NUMBER, EMAIL -> "/members";
                 case ISBN -> "/books";
                 case EMPLOYEE_NUMBER -> "/librarians";
             };
@@ -185,6 +194,12 @@ class NaturalKeyInputsIT {
                     browser.type(input, typed.text()).type("member:name", "Key Table")
                             .type("member:email", TestData.email("key")).click("member:save");
                 }
+                case EMAIL -> {
+                    browser.open("member-edit.xhtml").waitForPage();
+                    input = "member:email";
+                    browser.type("member:memberNumber", TestData.memberNumber()).type("member:name", "Key Table")
+                            .type(input, typed.text()).click("member:save");
+                }
                 case ISBN -> {
                     browser.open("book-edit.xhtml").waitForPage();
                     input = "book:isbn";
@@ -201,7 +216,7 @@ class NaturalKeyInputsIT {
             }
             if (typed.stored() != null) {
                 String page = switch (spelling.key()) {
-                    case MEMBER_NUMBER -> "member.xhtml?id=";
+                    case MEMBER_NUMBER, EMAIL -> "member.xhtml?id=";
                     case ISBN -> "book.xhtml?id=";
                     case EMPLOYEE_NUMBER -> "librarian.xhtml?id=";
                 };
@@ -209,6 +224,7 @@ class NaturalKeyInputsIT {
                     case MEMBER_NUMBER -> "member-number";
                     case ISBN -> "isbn";
                     case EMPLOYEE_NUMBER -> "employee-number";
+                    case EMAIL -> "member-email";
                 };
                 try {
                     browser.waitForUrl(page);
@@ -237,21 +253,31 @@ class NaturalKeyInputsIT {
                 continue; // librarians are not imported
             }
             Typed typed = spelling.next().get();
-            boolean member = spelling.key() == Key.MEMBER_NUMBER;
-            String csv = member
-                    ? "member_number,name,email,joined_on,active\n\"" + typed.text() + "\",Key Table," + TestData.email("key") + ",,\n"
-                    : "isbn,title,publication_year,copies,author,author_birth_year\n\"" + typed.text() + "\",Key Table,,1,\"" + author + "\",\n";
+            boolean member = spelling.key() != Key.ISBN;
+            String csv = switch (spelling.key()) {
+                case MEMBER_NUMBER -> "member_number,name,email,joined_on,active\n\"" + typed.text() + "\",Key Table," + TestData.email("key") + ",,\n";
+                case EMAIL -> "member_number,name,email,joined_on,active\n" + TestData.memberNumber() + ",Key Table,\"" + typed.text() + "\",,\n";
+                default -> "isbn,title,publication_year,copies,author,author_birth_year\n\"" + typed.text() + "\",Key Table,,1,\"" + author + "\",\n";
+            };
             JsonPath report = api.request().contentType("text/csv; charset=UTF-8").body(csv)
                     .post(member ? "/imports/members" : "/imports/books").then().statusCode(200).extract().jsonPath();
             if (typed.stored() != null) {
                 softly.assertThat(report.getInt("created")).as(spelling + ": created").isEqualTo(1);
-                String field = member ? "memberNumber" : "isbn";
+                String field = switch (spelling.key()) {
+                    case MEMBER_NUMBER -> "memberNumber";
+                    case EMAIL -> "email";
+                    default -> "isbn";
+                };
                 softly.assertThat(api.request().queryParam("q", typed.stored()).get(member ? "/members" : "/books")
                         .then().statusCode(200).extract().jsonPath().getList("items." + field))
                         .as(spelling + ": stored").containsExactly(typed.stored());
             } else {
                 softly.assertThat(report.getList("errors.reason")).as(spelling + ": refused row")
-                        .containsExactly((member ? "member_number: " : "isbn: ") + spelling.key().refusal);
+                        .containsExactly(switch (spelling.key()) {
+                            case MEMBER_NUMBER -> "member_number: ";
+                            case EMAIL -> "email: ";
+                            default -> "isbn: ";
+                        } + spelling.key().refusal);
             }
         }
         softly.assertAll();
