@@ -90,26 +90,16 @@ public class CirculationService {
         Member member = lockMember(memberId);
         Book book = lockBook(bookId);
         LocalDate today = LocalDate.now(clock);
-        if (!member.isActive()) {
-            throw refused(Operation.BORROW, member, book, new MemberInactiveException(member.getMemberNumber()));
-        }
-        if (openLoan(member, book).isPresent()) {
-            throw refused(Operation.BORROW, member, book,
-                    new AlreadyHoldsBookException(member.getMemberNumber(), book.getTitle()));
-        }
         long overdue = em.createQuery("SELECT COUNT(l) FROM Loan l WHERE l.member = :member "
                         + "AND l.returnedAt IS NULL AND l.dueOn < :today", Long.class)
                 .setParameter("member", member).setParameter("today", today).getSingleResult();
-        if (overdue > 0) {
-            throw refused(Operation.BORROW, member, book,
-                    new MemberHasOverdueLoansException(member.getMemberNumber(), overdue));
-        }
         long held = em.createQuery("SELECT COUNT(l) FROM Loan l WHERE l.member = :member AND l.returnedAt IS NULL",
                 Long.class).setParameter("member", member).getSingleResult();
-        if (held >= policy.maxLoans()) {
-            throw refused(Operation.BORROW, member, book,
-                    new LoanLimitReachedException(member.getMemberNumber(), policy.maxLoans()));
-        }
+        LendingRules.Borrower borrower = new LendingRules.Borrower(member.getMemberNumber(), member.isActive(),
+                openLoan(member, book).isPresent(), overdue, held);
+        LendingRules.borrowing(borrower, book.getTitle(), policy.maxLoans()).ifPresent(refusal -> {
+            throw refused(Operation.BORROW, member, book, refusal.reason(), refusal.exception());
+        });
         queue.expire(book, today);
         Optional<Hold> ownHold = activeHold(member, book);
         if (ownHold.filter(h -> h.getStatus() == Hold.Status.READY).isPresent()) {
@@ -120,7 +110,7 @@ public class CirculationService {
         Instant now = clock.instant();
         ownHold.ifPresent(h -> h.close(Hold.Status.FULFILLED, now));
         addBorrowsRow(member, book);
-        Loan loan = new Loan(member, book, now, today.plusDays(policy.loanPeriodDays()));
+        Loan loan = new Loan(member, book, now, LendingRules.dueOn(today, policy.loanPeriodDays()));
         em.persist(loan);
         em.flush();
         announce(Kind.LOAN_MADE, member, book, loan.getId());
@@ -162,24 +152,14 @@ public class CirculationService {
         queue.expire(book, today);
         Loan loan = openLoan(member, book).orElseThrow(() -> refused(Operation.RENEW, member, book,
                 new NotBorrowedException(member.getMemberNumber(), book.getTitle())));
-        if (loan.getRenewals() >= policy.maxRenewals()) {
-            throw refused(Operation.RENEW, member, book, "renewal-limit-reached", new RenewalRefusedException("it was renewed " + loan.getRenewals()
-                    + (loan.getRenewals() == 1 ? " time" : " times") + " already, the most allowed."));
-        }
-        if (today.isAfter(loan.getDueOn().plusDays(policy.renewalGraceDays()))) {
-            throw refused(Operation.RENEW, member, book, "renewal-grace-passed", new RenewalRefusedException(
-                    "it was due on " + loan.getDueOn() + ", more than " + policy.renewalGraceDays()
-                            + " days ago; please return it."));
-        }
         long othersWaiting = em.createNamedQuery(Hold.ACTIVE_FOR_BOOK_EXCEPT, Long.class)
                 .setParameter("book", book).setParameter("member", member)
                 .setParameter("active", Hold.Status.ACTIVE).getSingleResult();
-        if (othersWaiting > 0) {
-            throw refused(Operation.RENEW, member, book, "reserved-by-another-member",
-                    new RenewalRefusedException("another member has reserved \"" + book.getTitle() + "\"."));
-        }
-        LocalDate base = loan.getDueOn().isAfter(today) ? loan.getDueOn() : today;
-        loan.renew(base.plusDays(policy.loanPeriodDays()));
+        LendingRules.renewing(loan.getRenewals(), loan.getDueOn(), today, othersWaiting, book.getTitle(),
+                policy.maxRenewals(), policy.renewalGraceDays()).ifPresent(refusal -> {
+                    throw refused(Operation.RENEW, member, book, refusal.reason(), refusal.exception());
+                });
+        loan.renew(LendingRules.renewedDueOn(loan.getDueOn(), today, policy.loanPeriodDays()));
         em.flush();
         announce(Kind.LOAN_RENEWED, member, book, loan.getId());
         return loan;
