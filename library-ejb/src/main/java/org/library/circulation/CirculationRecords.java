@@ -5,11 +5,13 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.function.LongFunction;
 import org.library.catalog.BookOnHoldException;
 import org.library.catalog.BookRemoving;
 import org.library.catalog.CopiesAdded;
 import org.library.members.MemberHasHoldsException;
 import org.library.members.MemberRemoving;
+import org.library.platform.LibraryException;
 
 /**
  * Circulation's answer to what the catalogue and the members component announce: circulation
@@ -33,13 +35,7 @@ public class CirculationRecords {
      * @throws BookOnHoldException while members wait for it
      */
     void bookRemoving(@Observes BookRemoving removing) {
-        long holds = em.createQuery("SELECT COUNT(h) FROM Hold h WHERE h.book.id = :book AND h.status IN :active", Long.class)
-                .setParameter("book", removing.bookId()).setParameter("active", Hold.Status.ACTIVE).getSingleResult();
-        if (holds > 0) {
-            throw new BookOnHoldException(removing.title(), holds);
-        }
-        em.createQuery("DELETE FROM Hold h WHERE h.book.id = :book").setParameter("book", removing.bookId()).executeUpdate();
-        em.createQuery("DELETE FROM Loan l WHERE l.book.id = :book").setParameter("book", removing.bookId()).executeUpdate();
+        removeHistory("book", removing.bookId(), holds -> new BookOnHoldException(removing.title(), holds));
     }
 
     /**
@@ -49,13 +45,18 @@ public class CirculationRecords {
      * @throws MemberHasHoldsException while the member has holds waiting or ready
      */
     void memberRemoving(@Observes MemberRemoving removing) {
-        long holds = em.createQuery("SELECT COUNT(h) FROM Hold h WHERE h.member.id = :member AND h.status IN :active", Long.class)
-                .setParameter("member", removing.memberId()).setParameter("active", Hold.Status.ACTIVE).getSingleResult();
+        removeHistory("member", removing.memberId(), holds -> new MemberHasHoldsException(removing.memberNumber(), holds));
+    }
+
+    /** Deletes the holds and loans of the book or the member ({@code party}), unless holds are active. */
+    private void removeHistory(String party, long id, LongFunction<LibraryException> whileHoldsActive) {
+        long holds = em.createQuery("SELECT COUNT(h) FROM Hold h WHERE h." + party + ".id = :id AND h.status IN :active", Long.class)
+                .setParameter("id", id).setParameter("active", Hold.Status.ACTIVE).getSingleResult();
         if (holds > 0) {
-            throw new MemberHasHoldsException(removing.memberNumber(), holds);
+            throw whileHoldsActive.apply(holds);
         }
-        em.createQuery("DELETE FROM Hold h WHERE h.member.id = :member").setParameter("member", removing.memberId()).executeUpdate();
-        em.createQuery("DELETE FROM Loan l WHERE l.member.id = :member").setParameter("member", removing.memberId()).executeUpdate();
+        em.createQuery("DELETE FROM Hold h WHERE h." + party + ".id = :id").setParameter("id", id).executeUpdate();
+        em.createQuery("DELETE FROM Loan l WHERE l." + party + ".id = :id").setParameter("id", id).executeUpdate();
     }
 
     /** Members waiting for the book come first: each new copy goes aside for the next in line. */
