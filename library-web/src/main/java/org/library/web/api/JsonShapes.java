@@ -106,7 +106,7 @@ public class JsonShapes implements ContainerRequestFilter {
     /**
      * When the only fault of a well-shaped body is a natural key that is not one, the service never
      * sees it, so the rest of the body is checked here, by the service's own input record (the
-     * request record's {@link ServiceInput#data()}), without the keys: one 400 lists every field to
+     * request record's {@link ServiceInput#data()}), without the refused keys: one 400 lists every field to
      * fix, as it does when the keys are right.
      */
     private static List<FieldViolation> withTheRest(List<FieldViolation> violations, JsonValue json, Class<?> record) {
@@ -116,7 +116,7 @@ public class JsonShapes implements ContainerRequestFilter {
             return violations;
         }
         JsonObjectBuilder rest = Json.createObjectBuilder((JsonObject) json);
-        keys.forEach(rest::remove);
+        violations.forEach(refused -> rest.remove(refused.field())); // the keys that are right stay
         ServiceInput input = (ServiceInput) NaturalKeyJson.JSONB.fromJson(rest.build().toString(), record);
         try {
             CDI.current().select(Inputs.class).get().refuseWithTheRest(violations, input.data());

@@ -20,6 +20,7 @@ import org.library.members.MemberData;
 import org.library.members.MemberNumber;
 import org.library.members.MemberService;
 import org.library.platform.EmailAddress;
+import org.library.platform.RetriedOnLockConflict;
 import org.library.web.security.CurrentCaller;
 
 /**
@@ -75,6 +76,7 @@ public class MemberBacking implements Serializable {
         holds = queries.holds(id);
     }
 
+    @RetriedOnLockConflict
     public String renew(Book book) {
         caller.requireStaff();
         Loan loan = circulation.renew(id, book.getId());
@@ -83,6 +85,7 @@ public class MemberBacking implements Serializable {
         return Messages.redirect("member", id);
     }
 
+    @RetriedOnLockConflict
     public String cancelHold(Hold hold) {
         caller.requireSelfOrStaff(id);
         circulation.cancelHold(id, hold.getId());
