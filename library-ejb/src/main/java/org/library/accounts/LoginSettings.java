@@ -1,5 +1,7 @@
 package org.library.accounts;
 
+import static org.library.platform.SettingValues.wholeNumber;
+
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -13,7 +15,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * How hard logging in is made for a guesser, in one place: MicroProfile Config properties (a JVM
  * system property such as {@code -Dlibrary.login.max-failures=5}, the environment variable
- * {@code LIBRARY_LOGIN_MAX_FAILURES}, …), read and checked ({@link LoginRules}) once, when the
+ * {@code LIBRARY_LOGIN_MAX_FAILURES}, …), read as text ({@link org.library.platform.SettingValues}
+ * says why) and checked ({@link LoginRules}) once, when the
  * application starts: a value refused stops the deployment.
  */
 @ApplicationScoped
@@ -23,28 +26,30 @@ public class LoginSettings {
 
     @Inject
     @ConfigProperty(name = LoginRules.MAX_FAILURES, defaultValue = "5")
-    int maxFailures;
+    String maxFailures;
 
     @Inject
     @ConfigProperty(name = LoginRules.LOCK_MINUTES, defaultValue = "15")
-    int lockMinutes;
+    String lockMinutes;
 
     @Inject
     @ConfigProperty(name = LoginRules.CLIENT_FAILURES, defaultValue = "10")
-    int clientFailures;
+    String clientFailures;
 
     /** No constant default: it depends on the machine. */
     @Inject
     @ConfigProperty(name = LoginRules.CONCURRENT_CHECKS)
-    Optional<Integer> concurrentChecks;
+    Optional<String> concurrentChecks;
 
     private LoginRules rules;
 
     @PostConstruct
     void check() {
         try {
-            rules = new LoginRules(maxFailures, lockMinutes, clientFailures,
-                    concurrentChecks.orElseGet(() -> LoginRules.defaultConcurrentChecks(Runtime.getRuntime().availableProcessors())));
+            rules = new LoginRules(wholeNumber(LoginRules.MAX_FAILURES, maxFailures),
+                    wholeNumber(LoginRules.LOCK_MINUTES, lockMinutes), wholeNumber(LoginRules.CLIENT_FAILURES, clientFailures),
+                    concurrentChecks.map(text -> wholeNumber(LoginRules.CONCURRENT_CHECKS, text))
+                            .orElseGet(() -> LoginRules.defaultConcurrentChecks(Runtime.getRuntime().availableProcessors())));
         } catch (IllegalArgumentException e) {
             // logged here as well: Payara reports the failed deployment without this cause
             LOG.severe(e.getMessage());

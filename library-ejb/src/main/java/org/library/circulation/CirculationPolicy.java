@@ -12,6 +12,7 @@ import static org.library.circulation.CirculationRules.MAX_HOLDS;
 import static org.library.circulation.CirculationRules.MAX_LOANS;
 import static org.library.circulation.CirculationRules.MAX_RENEWALS;
 import static org.library.circulation.CirculationRules.RENEWAL_GRACE_DAYS;
+import static org.library.platform.SettingValues.wholeNumber;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,8 +26,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * The library's circulation rules, in one place, with sane defaults (Koha's and FOLIO's usual
  * ones) that an operator changes without a rebuild: MicroProfile Config properties such as the
  * system property {@code -Dlibrary.loan-period-days=14} or the environment variable
- * {@code LIBRARY_LOAN_PERIOD_DAYS=14}. Read and checked ({@link CirculationRules}) once, when the
- * application starts: a value the library cannot work by stops the deployment.
+ * {@code LIBRARY_LOAN_PERIOD_DAYS=14}. Read as text ({@link org.library.platform.SettingValues} says
+ * why) and checked ({@link CirculationRules}) once, when the application starts: a value the
+ * library cannot work by stops the deployment.
  */
 @ApplicationScoped
 public class CirculationPolicy {
@@ -35,34 +37,36 @@ public class CirculationPolicy {
 
     @Inject
     @ConfigProperty(name = LOAN_PERIOD_DAYS, defaultValue = DEFAULT_LOAN_PERIOD_DAYS)
-    int loanPeriodDays;
+    String loanPeriodDays;
 
     @Inject
     @ConfigProperty(name = MAX_LOANS, defaultValue = DEFAULT_MAX_LOANS)
-    int maxLoans;
+    String maxLoans;
 
     @Inject
     @ConfigProperty(name = MAX_RENEWALS, defaultValue = DEFAULT_MAX_RENEWALS)
-    int maxRenewals;
+    String maxRenewals;
 
     @Inject
     @ConfigProperty(name = RENEWAL_GRACE_DAYS, defaultValue = DEFAULT_RENEWAL_GRACE_DAYS)
-    int renewalGraceDays;
+    String renewalGraceDays;
 
     @Inject
     @ConfigProperty(name = HOLD_PICKUP_DAYS, defaultValue = DEFAULT_HOLD_PICKUP_DAYS)
-    int holdPickupDays;
+    String holdPickupDays;
 
     @Inject
     @ConfigProperty(name = MAX_HOLDS, defaultValue = DEFAULT_MAX_HOLDS)
-    int maxHolds;
+    String maxHolds;
 
     private CirculationRules rules;
 
     @PostConstruct
     void check() {
         try {
-            rules = new CirculationRules(loanPeriodDays, maxLoans, maxRenewals, renewalGraceDays, holdPickupDays, maxHolds);
+            rules = new CirculationRules(wholeNumber(LOAN_PERIOD_DAYS, loanPeriodDays), wholeNumber(MAX_LOANS, maxLoans),
+                    wholeNumber(MAX_RENEWALS, maxRenewals), wholeNumber(RENEWAL_GRACE_DAYS, renewalGraceDays),
+                    wholeNumber(HOLD_PICKUP_DAYS, holdPickupDays), wholeNumber(MAX_HOLDS, maxHolds));
         } catch (IllegalArgumentException e) {
             // logged here as well: Payara reports the failed deployment without this cause
             LOG.severe(e.getMessage());

@@ -1,5 +1,7 @@
 package org.library.web.api;
 
+import static org.library.platform.SettingValues.longNumber;
+
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -9,8 +11,9 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The REST API's settings, MicroProfile Config properties read and checked once, when the
- * application starts (a value refused stops the deployment): the largest request bodies
+ * The REST API's settings, MicroProfile Config properties read (numbers as text:
+ * {@link org.library.platform.SettingValues} says why) and checked once, when the application
+ * starts (a value refused stops the deployment): the largest request bodies
  * ({@link BodyLimits}) and whether responses report their SQL statements
  * ({@link SqlStatementsHeader}).
  *
@@ -26,11 +29,11 @@ public class ApiSettings {
 
     @Inject
     @ConfigProperty(name = BodyLimits.JSON_LIMIT, defaultValue = BodyLimits.DEFAULT_JSON_LIMIT)
-    long jsonBodyBytes;
+    String jsonBodyBytes;
 
     @Inject
     @ConfigProperty(name = BodyLimits.CSV_LIMIT, defaultValue = BodyLimits.DEFAULT_CSV_LIMIT)
-    long csvBodyBytes;
+    String csvBodyBytes;
 
     /** Off by default: it tells about the internals. */
     @Inject
@@ -42,7 +45,8 @@ public class ApiSettings {
     @PostConstruct
     void check() {
         try {
-            bodyLimits = new BodyLimits(jsonBodyBytes, csvBodyBytes);
+            bodyLimits = new BodyLimits(longNumber(BodyLimits.JSON_LIMIT, jsonBodyBytes),
+                    longNumber(BodyLimits.CSV_LIMIT, csvBodyBytes));
         } catch (IllegalArgumentException e) {
             // logged here as well: Payara reports the failed deployment without this cause
             LOG.severe(e.getMessage());
