@@ -6,6 +6,8 @@ import java.sql.Driver;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.ServiceConfigurationError;
@@ -113,9 +115,35 @@ public class LibraryDataSource implements DataSource {
         return t;
     }
 
+    /**
+     * A database setting from MicroProfile Config; or, where the server has set none up for the
+     * application yet, from MicroProfile Config's two default sources read the same way: GlassFish 7
+     * connects the pool while it prepares the application, before it starts MicroProfile Config
+     * for it ("No ConfigProviderResolver implementation found"). There the database settings must
+     * be system properties or environment variables.
+     */
     private static Optional<String> setting(String name) {
-        Config config = ConfigProvider.getConfig(LibraryDataSource.class.getClassLoader());
-        return config.getOptionalValue(name, String.class).map(String::strip).filter(value -> !value.isEmpty());
+        Optional<String> value;
+        try {
+            Config config = ConfigProvider.getConfig(LibraryDataSource.class.getClassLoader());
+            value = config.getOptionalValue(name, String.class);
+        } catch (IllegalStateException noConfigYet) {
+            LOG.fine(() -> "No MicroProfile Config yet (" + noConfigYet.getMessage() + "): " + name
+                    + " from the system property or the environment");
+            value = Optional.ofNullable(System.getProperty(name))
+                    .or(() -> environmentNames(name).stream().map(System::getenv).filter(v -> v != null).findFirst());
+        }
+        return value.map(String::strip).filter(v -> !v.isEmpty());
+    }
+
+    /**
+     * The environment variables MicroProfile Config looks for a property in, in its order: the
+     * name itself, with every character but letters and digits as {@code _}, and that in capitals
+     * ({@code library.db.url}: {@code LIBRARY_DB_URL}).
+     */
+    static List<String> environmentNames(String property) {
+        String underscored = property.replaceAll("[^A-Za-z0-9]", "_");
+        return List.of(property, underscored, underscored.toUpperCase(Locale.ROOT));
     }
 
     /** The first JDBC driver visible to {@code loader} that accepts {@code url}. */
