@@ -3,10 +3,10 @@ package org.library.platform;
 /**
  * Numbers from the text of settings, which the components take from MicroProfile Config as text
  * ({@code @ConfigProperty … String}) and convert here, refusing a value that is no whole number
- * with the setting's name. Why not MicroProfile Config's own conversion to {@code int}: Payara
- * Micro 6 injects the default value in place of one it cannot convert, without a word (a typo such
- * as {@code library.max-loans=5O} would go unnoticed), and each server words a failed conversion
- * its own way, without the setting's name.
+ * with the setting's name. Why not MicroProfile Config's own conversion to {@code int}: with an
+ * injected {@code int}, Payara Micro 6 deployed the application given {@code -Dlibrary.max-loans=abc}
+ * without a word (a typo such as {@code 5O} would go unnoticed), and each server words a failed
+ * conversion its own way, without the setting's name.
  */
 public final class SettingValues {
 
