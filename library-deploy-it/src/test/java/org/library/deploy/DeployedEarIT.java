@@ -3,6 +3,7 @@ package org.library.deploy;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
@@ -23,7 +24,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * library.ear as an operator deploys it with asadmin (docs/operations.md, "Deploying"), with no setting but the
- * data directory and the first admin's password, tested over real HTTP: no demo data and no demo
+ * data directory, the first admin's password and two request body limits, tested over real HTTP: the
+ * limits in force (MicroProfile Config reading a JVM option and an environment variable), no demo data and no demo
  * account (secure by default), a write as the first-start admin read back (persistence through
  * the server's transactions into Derby; the password the domain was given, and the server mapping
  * the account's group to the LIBRARIAN role), a write without credentials refused, the pages, and
@@ -31,7 +33,8 @@ import org.junit.jupiter.api.Test;
  *
  * <p>The build runs this class once per server (pom.xml: profiles it-payara-server, it-glassfish),
  * with the application's address in {@code deploy-it.url} and the first admin's password, which the
- * domain was given as a JVM option, in {@code deploy-it.admin-password}.
+ * domain was given as a JVM option, in {@code deploy-it.admin-password}, and the limits the domain was given
+ * in {@code deploy-it.json-body-bytes} (a JVM option) and {@code deploy-it.csv-body-bytes} (an environment variable).
  */
 class DeployedEarIT {
 
@@ -39,6 +42,8 @@ class DeployedEarIT {
     private static final String SERVER = System.getProperty("deploy-it.server", "the server");
     private static final String ADMIN = "admin";
     private static final String ADMIN_PASSWORD = System.getProperty("deploy-it.admin-password");
+    private static final int JSON_LIMIT = Integer.getInteger("deploy-it.json-body-bytes", 8192);
+    private static final int CSV_LIMIT = Integer.getInteger("deploy-it.csv-body-bytes", 4096);
 
     @BeforeAll
     static void failFastOnAHungServer() {
@@ -72,6 +77,34 @@ class DeployedEarIT {
                     .then().statusCode(401)
                     .contentType("application/problem+json");
         }
+    }
+
+    @Test
+    @DisplayName("the domain's settings take effect: a JSON body limit given as a JVM option, a CSV one as an environment variable")
+    void settingsTakeEffect() {
+        // over the configured limit, far under the default one (64 KiB), with which this is a 400 for too long a name
+        String name = "n".repeat(JSON_LIMIT + 100);
+        admin().body("""
+                        {"name": "%s"}""".formatted(name))
+                .when().post("/authors")
+                .then().statusCode(413)
+                .contentType("application/problem+json")
+                .body("type", endsWith("/problems/body-too-large"))
+                .body("detail", containsString("at most " + JSON_LIMIT + " bytes"));
+
+        // over the configured limit, far under the default one (256 MiB): refused before a row is read
+        StringBuilder csv = new StringBuilder("isbn,title,author,publication_year,copies\n");
+        while (csv.length() <= CSV_LIMIT) {
+            csv.append(isbn()).append(",Too Many Rows,Nobody,2001,1\n");
+        }
+        admin().contentType("text/csv").body(csv.toString())
+                .when().post("/imports/books")
+                .then().statusCode(413)
+                .contentType("application/problem+json")
+                .body("detail", containsString("at most " + CSV_LIMIT + " bytes"));
+        api().queryParam("q", "Too Many Rows").when().get("/books")
+                .then().statusCode(200)
+                .body("items", empty());
     }
 
     @Test

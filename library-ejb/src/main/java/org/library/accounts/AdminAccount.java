@@ -5,15 +5,17 @@ import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.inject.Inject;
 import java.util.Optional;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.library.platform.access.Identity;
-import org.library.platform.Settings;
 
 /**
  * Makes sure someone can log in as staff: on a start with no librarian account, creates the
  * librarian account {@code admin}. Its password is {@code library.admin-password}
- * ({@code LIBRARY_ADMIN_PASSWORD}) when the operator set one, otherwise a random one printed
+ * (a MicroProfile Config property: {@code -Dlibrary.admin-password=…}, the environment variable
+ * {@code LIBRARY_ADMIN_PASSWORD}, …) when the operator set one, otherwise a random one printed
  * once in the server log. There is no fixed default password, so a fresh installation is never
  * open to whoever read the manual.
  */
@@ -30,6 +32,10 @@ public class AdminAccount {
     @EJB
     AccountService accounts;
 
+    @Inject
+    @ConfigProperty(name = PASSWORD_SETTING)
+    Optional<String> givenPassword;
+
     @PostConstruct
     void createWhenNoStaffCanLogIn() {
         // start-up works for nobody who logged in: as the library itself
@@ -40,7 +46,7 @@ public class AdminAccount {
         if (accounts.staffAccounts() > 0) {
             return;
         }
-        Optional<String> given = Settings.get(PASSWORD_SETTING);
+        Optional<String> given = givenPassword.map(String::strip).filter(p -> !p.isEmpty());
         String password = given.orElseGet(PasswordPolicy::generate);
         accounts.openAdmin(USERNAME, password);
         if (given.isPresent()) {

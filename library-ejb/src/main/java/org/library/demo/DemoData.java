@@ -26,6 +26,7 @@ import java.util.logging.Logger;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.library.accounts.AccountService;
 import org.library.catalog.Author;
 import org.library.catalog.Book;
@@ -40,7 +41,8 @@ import org.library.staff.Librarian;
 import org.library.staff.ProfileContent;
 
 /**
- * For a demo only ({@code -Dlibrary.demo-data=true} or {@code LIBRARY_DEMO_DATA=true}; off by
+ * For a demo only (the MicroProfile Config property {@code library.demo-data}:
+ * {@code -Dlibrary.demo-data=true} or {@code LIBRARY_DEMO_DATA=true}; off by
  * default, so that a deployment with no settings has no known password): fills an empty database
  * with a small, real catalogue (public-domain authors and their books), some members, two
  * librarians with profiles and a few loans — one of them overdue — and a login account for each
@@ -72,6 +74,11 @@ public class DemoData {
     @Inject
     private CirculationPolicy policy;
 
+    /** MicroProfile Config's boolean: {@code true}, {@code yes}, {@code on}, {@code 1} switch it on. */
+    @Inject
+    @ConfigProperty(name = SWITCH, defaultValue = "false")
+    boolean demo;
+
     @jakarta.ejb.EJB
     private AccountService accounts;
 
@@ -82,7 +89,7 @@ public class DemoData {
     }
 
     private void seedIfEmpty() {
-        if (!org.library.platform.Settings.flag(SWITCH, false)) {
+        if (!demo) {
             int removed = accounts.removeDemoAccounts();
             if (removed > 0) {
                 LOG.warning(() -> "Not started for a demo (" + SWITCH + " is not true): removed the " + removed

@@ -5,11 +5,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.Optional;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The one source of "now" for business rules (loan dates, due dates), so that a test can replace
@@ -28,12 +30,16 @@ public class ClockProducer {
 
     private static final Logger LOG = Logger.getLogger(ClockProducer.class.getName());
 
+    @Inject
+    @ConfigProperty(name = TIME_ZONE_SETTING)
+    Optional<String> setting;
+
     private ZoneId zone;
 
     @PostConstruct
     void readTheSetting() {
         try {
-            zone = zone(Settings.get(TIME_ZONE_SETTING));
+            zone = zone(setting.map(String::strip).filter(s -> !s.isEmpty()));
         } catch (IllegalStateException e) {
             // logged here as well: Payara reports the failed deployment without this cause
             LOG.severe(e.getMessage());

@@ -6,24 +6,32 @@ import java.sql.Driver;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * The class behind the application's datasource ({@link DatabaseMigration}): connects to the
  * database the operator names in the settings {@code library.db.url}, {@code library.db.user} and
- * {@code library.db.password} — JVM system properties or environment variables, like every other
- * setting ({@link Settings}) — and by default to today's embedded Derby database {@code library}
+ * {@code library.db.password} — MicroProfile Config properties like every other setting (a JVM
+ * system property, an environment variable such as {@code LIBRARY_DB_URL}, or any other source of
+ * the server's) — and by default to today's embedded Derby database {@code library}
  * under Derby's system directory. The server pools its connections as before.
  *
  * <p>Why a class of our own rather than placeholders in {@code @DataSourceDefinition}: the
  * annotation's attributes are constants, and only Payara expands {@code ${MPCONFIG=…}} or
  * {@code ${ENV=…}} in them; the driver's class name would have to vary as well. This class gives
  * Payara Micro, Payara Server and GlassFish the same two or three settings, read the same way,
- * and needs nothing configured in the server. The JDBC drivers the application ships (embedded
+ * and needs nothing configured in the server. The server's pool, not CDI, makes this object, so it
+ * asks MicroProfile Config itself, for the configuration of the application that holds this class
+ * (the pool may connect on a thread of the server's). The JDBC drivers the application ships (embedded
  * and network Derby, PostgreSQL) are found through {@link ServiceLoader} in the application's
  * class loader, not {@code DriverManager}, which was initialised long before by the server's.
  */
@@ -32,6 +40,10 @@ public class LibraryDataSource implements DataSource {
     /** The embedded Derby database {@code library} in {@code derby.system.home}, created when absent. */
     public static final String DEFAULT_URL = "jdbc:derby:library;create=true";
 
+    public static final String URL_SETTING = "library.db.url";
+    public static final String USER_SETTING = "library.db.user";
+    public static final String PASSWORD_SETTING = "library.db.password";
+
     private static final Logger LOG = Logger.getLogger(LibraryDataSource.class.getPackageName());
 
     /**
@@ -39,7 +51,7 @@ public class LibraryDataSource implements DataSource {
      * the process is a cure for a database that cannot start, which the liveness check says.
      */
     public static boolean isEmbedded() {
-        String url = Settings.get("library.db.url").orElse(DEFAULT_URL);
+        String url = setting(URL_SETTING).orElse(DEFAULT_URL);
         return url.startsWith("jdbc:derby:") && !url.startsWith("jdbc:derby://");
     }
 
@@ -89,10 +101,10 @@ public class LibraryDataSource implements DataSource {
             synchronized (this) {
                 t = target;
                 if (t == null) {
-                    String url = Settings.get("library.db.url").orElse(DEFAULT_URL);
+                    String url = setting(URL_SETTING).orElse(DEFAULT_URL);
                     Properties credentials = new Properties();
-                    Settings.get("library.db.user").ifPresent(user -> credentials.setProperty("user", user));
-                    Settings.get("library.db.password").ifPresent(password -> credentials.setProperty("password", password));
+                    setting(USER_SETTING).ifPresent(user -> credentials.setProperty("user", user));
+                    setting(PASSWORD_SETTING).ifPresent(password -> credentials.setProperty("password", password));
                     t = new Target(url, driverFor(url, LibraryDataSource.class.getClassLoader()), credentials);
                     String user = credentials.getProperty("user");
                     LOG.info("Database: " + redacted(url) + (user == null ? "" : " as " + user));
@@ -101,6 +113,37 @@ public class LibraryDataSource implements DataSource {
             }
         }
         return t;
+    }
+
+    /**
+     * A database setting from MicroProfile Config; or, where the server has set none up for the
+     * application yet, from MicroProfile Config's two default sources read the same way: GlassFish 7
+     * connects the pool while it prepares the application, before it starts MicroProfile Config
+     * for it ("No ConfigProviderResolver implementation found"). There the database settings must
+     * be system properties or environment variables.
+     */
+    private static Optional<String> setting(String name) {
+        Optional<String> value;
+        try {
+            Config config = ConfigProvider.getConfig(LibraryDataSource.class.getClassLoader());
+            value = config.getOptionalValue(name, String.class);
+        } catch (IllegalStateException noConfigYet) {
+            LOG.fine(() -> "No MicroProfile Config yet (" + noConfigYet.getMessage() + "): " + name
+                    + " from the system property or the environment");
+            value = Optional.ofNullable(System.getProperty(name))
+                    .or(() -> environmentNames(name).stream().map(System::getenv).filter(v -> v != null).findFirst());
+        }
+        return value.map(String::strip).filter(v -> !v.isEmpty());
+    }
+
+    /**
+     * The environment variables MicroProfile Config looks for a property in, in its order: the
+     * name itself, with every character but letters and digits as {@code _}, and that in capitals
+     * ({@code library.db.url}: {@code LIBRARY_DB_URL}).
+     */
+    static List<String> environmentNames(String property) {
+        String underscored = property.replaceAll("[^A-Za-z0-9]", "_");
+        return List.of(property, underscored, underscored.toUpperCase(Locale.ROOT));
     }
 
     /** The first JDBC driver visible to {@code loader} that accepts {@code url}. */
@@ -120,7 +163,7 @@ public class LibraryDataSource implements DataSource {
                 LOG.fine(() -> "Skipped a JDBC driver: " + e);
             }
         }
-        throw new SQLException("No JDBC driver accepts the URL " + redacted(url) + " (library.db.url); the application "
+        throw new SQLException("No JDBC driver accepts the URL " + redacted(url) + " (" + URL_SETTING + "); the application "
                 + "ships drivers for jdbc:derby:, jdbc:derby://host:port/ and jdbc:postgresql:", "08001");
     }
 

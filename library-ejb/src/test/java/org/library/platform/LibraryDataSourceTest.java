@@ -72,4 +72,11 @@ class LibraryDataSourceTest {
             assertThat(connection.getMetaData().getUserName()).isEqualToIgnoringCase("librarian");
         }
     }
+
+    @Test
+    void withoutMicroProfileConfigASettingIsLookedForInTheEnvironmentAsMicroProfileConfigDoes() {
+        assertThat(LibraryDataSource.environmentNames("library.db.url"))
+                .containsExactly("library.db.url", "library_db_url", "LIBRARY_DB_URL");
+        assertThat(LibraryDataSource.environmentNames("library.demo-data")).endsWith("LIBRARY_DEMO_DATA");
+    }
 }

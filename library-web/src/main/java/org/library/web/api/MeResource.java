@@ -20,7 +20,7 @@ import org.library.platform.access.Roles;
 import org.library.web.api.Requests.PasswordChange;
 import org.library.web.api.Views.CallerView;
 import org.library.web.security.CurrentCaller;
-import org.library.web.security.LibraryAuthenticationMechanism;
+import org.library.web.security.TrustedProxies;
 
 /** The caller's own account: who am I, and changing my password. */
 @Path("me")
@@ -36,6 +36,9 @@ public class MeResource {
 
     @Inject
     CurrentCaller caller;
+
+    @Inject
+    TrustedProxies proxies;
 
     @Context
     HttpServletRequest request;
@@ -54,7 +57,7 @@ public class MeResource {
     @APIResponse(responseCode = "204", description = "Changed")
     public Response changeOwnPassword(PasswordChange body) {
         accounts.changeOwnPassword(caller.getName(), body == null ? null : body.currentPassword(),
-                body == null ? null : body.newPassword(), LibraryAuthenticationMechanism.client(request));
+                body == null ? null : body.newPassword(), proxies.client(request));
         return Response.noContent().build();
     }
 }

@@ -1,6 +1,7 @@
 package org.library.web.api;
 
 import jakarta.annotation.Priority;
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -15,12 +16,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import org.library.platform.FieldViolation;
-import org.library.platform.Settings;
 
 /**
  * Every request body the API reads is bounded before anything reads it: a JSON body (a record of a
  * few hundred bytes) by {@code library.limits.json-body-bytes}, a CSV upload by
- * {@code library.limits.csv-body-bytes}. A declared length over the limit is refused at once; a
+ * {@code library.limits.csv-body-bytes} ({@link BodyLimits}, read by {@link ApiSettings}). A declared length over the limit is refused at once; a
  * body without one (chunked) is cut where it passes the limit. Either way the answer is 413 with
  * a problem document, and a JSON body is never parsed.
  *
@@ -33,19 +33,16 @@ import org.library.platform.Settings;
 @Priority(Priorities.HEADER_DECORATOR)
 public class RequestBodies implements ContainerRequestFilter {
 
-    static final String JSON_LIMIT = "library.limits.json-body-bytes";
-    static final String CSV_LIMIT = "library.limits.csv-body-bytes";
-
-    /** A record is a few hundred bytes; 64 KiB leaves room for the longest profile text many times over. */
-    static final long DEFAULT_JSON_LIMIT = 64 * 1024;
-
-    /** A million-book catalogue is 65 MB of CSV; an import of more is split into several files. */
-    static final long DEFAULT_CSV_LIMIT = 256L * 1024 * 1024;
-
     static final int MAX_JSON_DEPTH = 16;
 
-    private final long jsonLimit = positive(JSON_LIMIT, DEFAULT_JSON_LIMIT);
-    private final long csvLimit = positive(CSV_LIMIT, DEFAULT_CSV_LIMIT);
+    private final long jsonLimit;
+    private final long csvLimit;
+
+    public RequestBodies() {
+        BodyLimits limits = CDI.current().select(ApiSettings.class).get().bodyLimits();
+        jsonLimit = limits.jsonBytes();
+        csvLimit = limits.csvBytes();
+    }
 
     @Override
     public void filter(ContainerRequestContext request) throws IOException {
@@ -105,14 +102,6 @@ public class RequestBodies implements ContainerRequestFilter {
             }
         }
         return deepest;
-    }
-
-    private static long positive(String setting, long defaultValue) {
-        long value = Settings.get(setting).map(Long::parseLong).orElse(defaultValue);
-        if (value < 1) {
-            throw new IllegalArgumentException(setting + " must be a number of bytes above 0, was " + value);
-        }
-        return value;
     }
 
     /**

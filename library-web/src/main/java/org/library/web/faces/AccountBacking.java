@@ -16,6 +16,7 @@ import org.library.accounts.Caller;
 import org.library.platform.AccessDeniedException;
 import org.library.web.security.CurrentCaller;
 import org.library.web.security.LibraryAuthenticationMechanism;
+import org.library.web.security.TrustedProxies;
 
 /**
  * "My account" ({@code account.xhtml}), for whoever is logged in: their user name and role, and
@@ -35,6 +36,9 @@ public class AccountBacking {
     @Inject
     private CurrentCaller caller;
 
+    @Inject
+    private TrustedProxies proxies;
+
     private Caller me;
     private String currentPassword;
     private String newPassword;
@@ -49,7 +53,7 @@ public class AccountBacking {
         Caller owner = caller.get().orElseThrow(() -> new AccessDeniedException("Log in to change your password."));
         HttpServletRequest request = (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest();
         int generation = accounts.changeOwnPassword(owner.username(), currentPassword, newPassword,
-                LibraryAuthenticationMechanism.client(request));
+                proxies.client(request));
         LibraryAuthenticationMechanism.carryOn(request, generation); // this session goes on; the account's others end
         Messages.flash("Your password was changed. Use the new one from now on; you were logged out everywhere else.");
         return Messages.redirect("account");

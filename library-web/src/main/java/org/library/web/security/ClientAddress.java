@@ -5,7 +5,6 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Arrays;
 import java.util.List;
-import org.library.platform.Settings;
 
 /**
  * Who a request comes from, as the login throttles count clients: the peer's address, or behind
@@ -21,10 +20,10 @@ final class ClientAddress {
 
     static final String TRUSTED_PROXIES = "library.http.trusted-proxies";
 
-    private static final List<Network> TRUSTED = Settings.get(TRUSTED_PROXIES)
-            .map(list -> Arrays.stream(list.split(",")).map(String::strip).filter(s -> !s.isEmpty())
-                    .map(Network::parse).toList())
-            .orElse(List.of());
+    /** The networks a value of {@value #TRUSTED_PROXIES} lists ({@link TrustedProxies} reads it). */
+    static List<Network> networks(String setting) {
+        return Arrays.stream(setting.split(",")).map(String::strip).filter(s -> !s.isEmpty()).map(Network::parse).toList();
+    }
 
     /** An address or a network ({@code 10.1.0.0/16}) the operator trusts as a proxy. */
     record Network(byte[] address, int prefix) {
@@ -36,11 +35,15 @@ final class ClientAddress {
             if (bytes == null) {
                 throw new IllegalArgumentException(TRUSTED_PROXIES + " must list addresses or networks such as 10.1.0.0/16, not " + text);
             }
-            int prefix = slash < 0 ? bytes.length * 8 : Integer.parseInt(text.substring(slash + 1).strip());
+            int prefix = slash < 0 ? bytes.length * 8 : prefixLength(text.substring(slash + 1).strip());
             if (prefix < 0 || prefix > bytes.length * 8) {
                 throw new IllegalArgumentException(TRUSTED_PROXIES + ": no such network length in " + text);
             }
             return new Network(bytes, prefix);
+        }
+
+        private static int prefixLength(String text) {
+            return text.matches("[0-9]{1,3}") ? Integer.parseInt(text) : -1;
         }
 
         boolean contains(String candidate) {
@@ -61,9 +64,9 @@ final class ClientAddress {
     private ClientAddress() {
     }
 
-    static String of(HttpServletRequest request) {
+    static String of(HttpServletRequest request, List<Network> trusted) {
         return of(request.getRemoteAddr(), request.getHeaders("X-Forwarded-For") == null ? List.of()
-                : java.util.Collections.list(request.getHeaders("X-Forwarded-For")), TRUSTED);
+                : java.util.Collections.list(request.getHeaders("X-Forwarded-For")), trusted);
     }
 
     static String of(String peer, List<String> forwardedFor, List<Network> trusted) {

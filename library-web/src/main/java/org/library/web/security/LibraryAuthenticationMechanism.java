@@ -84,6 +84,9 @@ public class LibraryAuthenticationMechanism implements HttpAuthenticationMechani
     @Inject
     AccountService accounts;
 
+    @Inject
+    TrustedProxies proxies;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
@@ -143,11 +146,6 @@ public class LibraryAuthenticationMechanism implements HttpAuthenticationMechani
         }
     }
 
-    /** The client's address as the login throttles count it (behind trusted proxies, the forwarded one). */
-    public static String client(HttpServletRequest request) {
-        return ClientAddress.of(request);
-    }
-
     private boolean stillValid(SessionCaller caller) {
         OptionalInt generation = accounts.sessionGeneration(caller.name());
         return generation.isPresent() && generation.getAsInt() == caller.generation();
@@ -166,7 +164,7 @@ public class LibraryAuthenticationMechanism implements HttpAuthenticationMechani
         }
         int colon = decoded.indexOf(':');
         LoginResult result = colon > 0
-                ? logins.authenticate(decoded.substring(0, colon), decoded.substring(colon + 1), client(request))
+                ? logins.authenticate(decoded.substring(0, colon), decoded.substring(colon + 1), proxies.client(request))
                 : null;
         if (result != null && result.authenticated()) {
             return context.notifyContainerAboutLogin(result.caller().username(), groups(result.caller()));
@@ -177,7 +175,7 @@ public class LibraryAuthenticationMechanism implements HttpAuthenticationMechani
 
     private AuthenticationStatus formLogin(HttpServletRequest request, HttpMessageContext context,
                                            UsernamePasswordCredential credential) {
-        LoginResult result = logins.authenticate(credential.getCaller(), credential.getPasswordAsString(), client(request));
+        LoginResult result = logins.authenticate(credential.getCaller(), credential.getPasswordAsString(), proxies.client(request));
         if (!result.authenticated()) {
             request.setAttribute(REFUSAL, Refusal.of(result));
             return AuthenticationStatus.SEND_FAILURE;

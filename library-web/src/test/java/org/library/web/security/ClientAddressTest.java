@@ -46,4 +46,16 @@ class ClientAddressTest {
         assertThatThrownBy(() -> ClientAddress.Network.parse("proxy.example.org")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> ClientAddress.Network.parse("10.0.0.0/33")).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void theSettingListsAddressesAndNetworksSeparatedByCommasAndRefusesOthersNamingItself() {
+        assertThat(ClientAddress.networks(" 10.0.0.5, ,192.168.0.0/16 ,fd00::/8")).hasSize(3)
+                .allSatisfy(network -> assertThat(network.contains("fd00::1") || network.contains("192.168.200.1")
+                        || network.contains("10.0.0.5")).isTrue());
+        assertThat(ClientAddress.networks(" , ")).isEmpty();
+        for (String wrong : new String[] {"10.0.0.5, proxy.example.org", "10.0.0.0/x", "10.0.0.0/", "::/129"}) {
+            assertThatThrownBy(() -> ClientAddress.networks(wrong)).as(wrong).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageStartingWith("library.http.trusted-proxies");
+        }
+    }
 }
