@@ -12,30 +12,16 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.restassured.RestAssured;
-import java.net.URL;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.library.testing.LibraryDeploymentTest;
 
 /**
  * The first REST reads over real HTTP, against the application as the run command serves it:
  * the demo catalogue is there on first start, books come with their author, and errors are
  * problem documents.
  */
-@ExtendWith(ArquillianExtension.class)
-class BooksApiIT {
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.library();
-    }
-
-    @ArquillianResource
-    URL base;
+class BooksApiIT extends LibraryDeploymentTest {
 
     @BeforeEach
     void pointRestAssuredAtTheDeployment() {

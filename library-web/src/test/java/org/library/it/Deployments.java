@@ -4,10 +4,13 @@ import java.io.File;
 import java.net.URISyntaxException;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.library.testing.DeployedWith;
+import org.library.testing.LibraryInContainerTest;
 
 /**
  * The archive every integration test deploys: the very {@code library.war} the build produced
- * (the one the run command serves), plus the test's own classes.
+ * (the one the run command serves), plus the test's own classes and what every in-container test
+ * needs: the shared test data, its superclass, the staff identity.
  */
 public final class Deployments {
 
@@ -21,6 +24,7 @@ public final class Deployments {
                 .addClass(TestData.class)
                 .addClass(Deployments.class)
                 .addClass(ActingAsStaff.class)
+                .addClasses(LibraryInContainerTest.class, DeployedWith.class)
                 .addAsLibraries(jarOf(org.assertj.core.api.Assertions.class));
     }
 

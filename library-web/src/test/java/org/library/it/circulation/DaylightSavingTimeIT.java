@@ -13,9 +13,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import javax.sql.DataSource;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -29,13 +26,14 @@ import org.library.circulation.CirculationPolicy;
 import org.library.circulation.CirculationService;
 import org.library.circulation.Loan;
 import org.library.it.ActingAsStaff;
-import org.library.it.Deployments;
 import org.library.it.TestData;
 import org.library.members.Member;
 import org.library.members.MemberData;
 import org.library.members.MemberNumber;
 import org.library.members.MemberService;
 import org.library.platform.ClockProducer;
+import org.library.testing.DeployedWith;
+import org.library.testing.LibraryInContainerTest;
 import org.library.web.faces.Dates;
 
 /**
@@ -46,15 +44,11 @@ import org.library.web.faces.Dates;
  * date is the library's day of borrowing plus the loan period, and the pages show the library's
  * wall-clock time.
  */
-@ExtendWith({ArquillianExtension.class, ActingAsStaff.class})
-class DaylightSavingTimeIT {
+@DeployedWith(MovableClock.class)
+@ExtendWith(ActingAsStaff.class)
+class DaylightSavingTimeIT extends LibraryInContainerTest {
 
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
-
-    @Deployment
-    static WebArchive deployment() {
-        return Deployments.library(DaylightSavingTimeIT.class, MovableClock.class);
-    }
 
     @Inject
     CatalogService catalog;

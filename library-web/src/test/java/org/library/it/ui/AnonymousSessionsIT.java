@@ -13,17 +13,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.library.it.Deployments;
 import org.library.it.FacesForms;
 import org.library.it.TestData;
 import org.library.it.api.ApiClient;
+import org.library.testing.LibraryDeploymentTest;
 
 /**
  * Anonymous browsing keeps nothing on the server: every public page, asked for over and over by a
@@ -32,19 +27,10 @@ import org.library.it.api.ApiClient;
  * still delete after seeing a record (and are refused when it changed meanwhile), and a login form
  * posted from another site logs nobody in. All over real HTTP, where every header can be seen.
  */
-@ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class AnonymousSessionsIT {
+class AnonymousSessionsIT extends LibraryDeploymentTest {
 
     private static final int REQUESTS = 100;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.library();
-    }
-
-    @ArquillianResource
-    URL base;
 
     /** A public page, the status it answers and a text that shows it is the right page. */
     private record PublicPage(String path, int status, String shows) {

@@ -9,11 +9,15 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.library.testing.LibraryDeploymentTest;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -26,19 +30,24 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Debian's headless Chromium, driven through Debian's chromium-driver: both executables are given
  * explicitly, so Selenium Manager never looks for (or downloads) a browser or a driver. Each
  * browser gets a fresh profile under {@code target/}.
+ *
+ * <p>A JUnit extension: a page test declares {@code @RegisterExtension static final Browser browser
+ * = new Browser();}, which starts one browser for the class (after Arquillian deployed the
+ * library), points it at the test's deployment before each test, and quits it after the class.
  */
-final class Browser implements AutoCloseable {
+final class Browser implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback {
 
     static final String CHROMIUM = System.getProperty("chromium.binary", "/usr/bin/chromium");
     static final String CHROMEDRIVER = System.getProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
-    final ChromeDriver driver;
-    private final Path profile;
-    private final WebDriverWait wait;
-    private URL base;
+    private ChromeDriver driver;
+    private Path profile;
+    private WebDriverWait wait;
+    private LibraryDeploymentTest deployment;
 
-    Browser() {
+    @Override
+    public void beforeAll(ExtensionContext context) {
         try {
             Files.createDirectories(Path.of("target"));
             profile = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "chromium-profile-");
@@ -62,13 +71,14 @@ final class Browser implements AutoCloseable {
         wait.ignoring(StaleElementReferenceException.class); // ajax updates replace elements
     }
 
-    Browser at(URL base) {
-        this.base = base;
-        return this;
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        deployment = (LibraryDeploymentTest) context.getRequiredTestInstance();
     }
 
-    /** Opens a page of the application, e.g. {@code catalogue.xhtml?q=austen}. */
+    /** Opens a page of the application the test runs against, e.g. {@code catalogue.xhtml?q=austen}. */
     Browser open(String path) {
+        URL base = deployment.base();
         driver.get(base.toString().replaceAll("/$", "") + "/" + path);
         return this;
     }
@@ -226,12 +236,15 @@ final class Browser implements AutoCloseable {
         return this;
     }
 
-    WebDriver driver() {
+    ChromeDriver driver() {
         return driver;
     }
 
     @Override
-    public void close() {
+    public void afterAll(ExtensionContext context) {
+        if (driver == null) {
+            return;
+        }
         driver.quit();
         try (var files = Files.walk(profile)) {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

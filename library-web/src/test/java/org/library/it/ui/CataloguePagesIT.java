@@ -7,18 +7,12 @@ import java.net.URL;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.library.it.Deployments;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.library.it.TestData;
 import org.library.it.api.ApiClient;
+import org.library.testing.LibraryDeploymentTest;
 import org.openqa.selenium.By;
 
 /**
@@ -27,34 +21,14 @@ import org.openqa.selenium.By;
  * forms (with the services' validation shown beside the fields), deletion with confirmation (and
  * its refusal when the record changed since it was shown), and the not-found page.
  */
-@ExtendWith(ArquillianExtension.class)
-class CataloguePagesIT {
+class CataloguePagesIT extends LibraryDeploymentTest {
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.library();
-    }
-
-    @ArquillianResource
-    URL base;
-
-    static Browser browser;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+    @RegisterExtension
+    static final Browser browser = new Browser();
 
     @BeforeEach
     void logInAsStaff() {
-        browser.at(base).logInAsStaff();
+        browser.logInAsStaff();
     }
 
     @Test

@@ -2,21 +2,14 @@ package org.library.it.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URL;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.library.it.Deployments;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.library.it.TestData;
+import org.library.testing.LibraryDeploymentTest;
 import org.openqa.selenium.By;
 
 /**
@@ -24,34 +17,14 @@ import org.openqa.selenium.By;
  * deactivating members, borrowing, returning, holds and renewals by card number and ISBN,
  * refusals, a librarian's profile, and an expired page.
  */
-@ExtendWith(ArquillianExtension.class)
-class DeskPagesIT {
+class DeskPagesIT extends LibraryDeploymentTest {
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.library();
-    }
-
-    @ArquillianResource
-    URL base;
-
-    static Browser browser;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+    @RegisterExtension
+    static final Browser browser = new Browser();
 
     @BeforeEach
     void logInAsStaff() {
-        browser.at(base).logInAsStaff();
+        browser.logInAsStaff();
     }
 
     @Test

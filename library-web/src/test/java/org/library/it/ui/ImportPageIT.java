@@ -3,21 +3,14 @@ package org.library.it.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.library.it.Deployments;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.library.it.TestData;
+import org.library.testing.LibraryDeploymentTest;
 import org.openqa.selenium.By;
 
 /**
@@ -25,34 +18,14 @@ import org.openqa.selenium.By;
  * imported in the background, and its report — counts and the refused rows with their lines —
  * appears on the page; a file that cannot be imported says why.
  */
-@ExtendWith(ArquillianExtension.class)
-class ImportPageIT {
+class ImportPageIT extends LibraryDeploymentTest {
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.library();
-    }
-
-    @ArquillianResource
-    URL base;
-
-    static Browser browser;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+    @RegisterExtension
+    static final Browser browser = new Browser();
 
     @BeforeEach
     void logInAsStaff() {
-        browser.at(base).logInAsStaff();
+        browser.logInAsStaff();
     }
 
     @Test

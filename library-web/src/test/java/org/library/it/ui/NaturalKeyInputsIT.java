@@ -5,25 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
-import java.net.URL;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.assertj.core.api.SoftAssertions;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.library.catalog.Isbn;
-import org.library.it.Deployments;
 import org.library.it.TestData;
 import org.library.it.api.ApiClient;
 import org.library.members.MemberNumber;
 import org.library.staff.EmployeeNumber;
+import org.library.testing.LibraryDeploymentTest;
 
 /**
  * The natural keys (ISBN, card number, employee number) are accepted and refused alike at every
@@ -31,8 +24,7 @@ import org.library.staff.EmployeeNumber;
  * each door must store an accepted spelling in its one normal form and refuse the others beside the
  * field, with the key's own words. (Librarians have no CSV import.)
  */
-@ExtendWith(ArquillianExtension.class)
-class NaturalKeyInputsIT {
+class NaturalKeyInputsIT extends LibraryDeploymentTest {
 
     enum Key {
         MEMBER_NUMBER(MemberNumber.FORM), ISBN(Isbn.FORM), EMPLOYEE_NUMBER(EmployeeNumber.FORM);
@@ -108,27 +100,8 @@ class NaturalKeyInputsIT {
         return body + (10 - sum % 10) % 10;
     }
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.library();
-    }
-
-    @ArquillianResource
-    URL base;
-
-    static Browser browser;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+    @RegisterExtension
+    static final Browser browser = new Browser();
 
     @Test
     void theApiStoresEveryAcceptedSpellingInItsNormalFormAndRefusesTheRestNamingTheField() {
@@ -173,7 +146,7 @@ class NaturalKeyInputsIT {
     void thePagesStoreEveryAcceptedSpellingInItsNormalFormAndRefuseTheRestBesideTheField() {
         String author = "Key Table Writer " + TestData.isbn().substring(7);
         new ApiClient(base).author(author);
-        browser.at(base).logInAsStaff();
+        browser.logInAsStaff();
         SoftAssertions softly = new SoftAssertions();
         for (Spelling spelling : TABLE) {
             Typed typed = spelling.next().get();

@@ -9,18 +9,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.library.it.Deployments;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.library.it.TestData;
 import org.library.it.api.ApiClient;
+import org.library.testing.LibraryDeploymentTest;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 
@@ -32,42 +26,22 @@ import org.openqa.selenium.Cookie;
  * text, never as markup; a post with a forged view state is refused. Records are set up over REST,
  * as the admin, which is faster than through the pages.
  */
-@ExtendWith(ArquillianExtension.class)
-class SecurityPagesIT {
+class SecurityPagesIT extends LibraryDeploymentTest {
 
     /** The first password of the accounts these tests open: policy-conforming, no user name in it. */
     private static final String PASSWORD = "Reading-Room-4711";
 
     private static final String INJECTED_TITLE = "<script>window.injected=1</script><b>bold</b>";
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.library();
-    }
-
-    @ArquillianResource
-    URL base;
-
-    static Browser browser;
+    @RegisterExtension
+    static final Browser browser = new Browser();
 
     ApiClient api;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @BeforeEach
     void anonymousVisitor() {
         api = new ApiClient(base);
-        browser.at(base).anonymous();
+        browser.anonymous();
     }
 
     @Test
@@ -332,7 +306,7 @@ class SecurityPagesIT {
         browser.open("member-edit.xhtml").waitForPage();
         browser.type("member:memberNumber", number).type("member:name", "Forged Enrolment")
                 .type("member:email", TestData.email("Forged Enrolment"));
-        Object replaced = browser.driver.executeScript(
+        Object replaced = browser.driver().executeScript(
                 "const states = document.querySelectorAll('input[name=\"jakarta.faces.ViewState\"]');"
                         + "states.forEach(s => s.value = '-4242424242424242424:-1234567890123456789');"
                         + "return states.length;");
@@ -368,11 +342,11 @@ class SecurityPagesIT {
     }
 
     private static void assertNothingInjected() {
-        assertThat(browser.driver.executeScript("return typeof window.injected")).isEqualTo("undefined");
-        assertThat(browser.driver.executeScript(
+        assertThat(browser.driver().executeScript("return typeof window.injected")).isEqualTo("undefined");
+        assertThat(browser.driver().executeScript(
                 "return Array.from(document.querySelectorAll('b')).filter(b => b.textContent.includes('bold')).length"))
                 .isEqualTo(0L);
-        assertThat(browser.driver.executeScript(
+        assertThat(browser.driver().executeScript(
                 "return Array.from(document.scripts).filter(s => s.textContent.trim() === 'window.injected=1').length"))
                 .isEqualTo(0L);
     }

@@ -2,21 +2,14 @@ package org.library.it.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URL;
 import java.util.List;
 import java.util.Map;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.library.it.Deployments;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.library.it.TestData;
 import org.library.it.api.ApiClient;
+import org.library.testing.LibraryDeploymentTest;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 
@@ -25,39 +18,19 @@ import org.openqa.selenium.Cookie;
  * password reset by staff, a lock by staff, the account's deletion, and a password change made
  * in another session (the session that made the change carries on). Staff act over REST.
  */
-@ExtendWith(ArquillianExtension.class)
-class SessionEndIT {
+class SessionEndIT extends LibraryDeploymentTest {
 
     private static final String PASSWORD = "Reading-Room-4711";
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.library();
-    }
-
-    @ArquillianResource
-    URL base;
-
-    static Browser browser;
+    @RegisterExtension
+    static final Browser browser = new Browser();
 
     ApiClient api;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @BeforeEach
     void anonymousVisitor() {
         api = new ApiClient(base);
-        browser.at(base).anonymous();
+        browser.anonymous();
     }
 
     @Test
