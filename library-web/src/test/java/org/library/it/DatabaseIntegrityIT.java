@@ -10,11 +10,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import javax.sql.DataSource;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.library.testing.LibraryInContainerTest;
 
 /**
  * The database itself enforces the relationships, whatever code writes to it: these tests go
@@ -23,13 +20,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * primary-key violation, 23503 a foreign-key violation, 23502 a NOT NULL violation; a CHECK
  * violation is 23514 in the SQL standard and PostgreSQL, 23513 in Derby.
  */
-@ExtendWith(ArquillianExtension.class)
-class DatabaseIntegrityIT {
-
-    @Deployment
-    static WebArchive deployment() {
-        return Deployments.library(DatabaseIntegrityIT.class);
-    }
+class DatabaseIntegrityIT extends LibraryInContainerTest {
 
     @Resource(lookup = "java:app/jdbc/library")
     DataSource dataSource;

@@ -17,9 +17,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.library.catalog.Author;
@@ -36,21 +33,17 @@ import org.library.members.MemberHoldsBooksException;
 import org.library.members.MemberNumber;
 import org.library.members.MemberService;
 import org.library.platform.RecordNotFoundException;
+import org.library.testing.LibraryInContainerTest;
 
 /**
  * Members racing for the last copy of a book, released together by a barrier, each in a
  * transaction of its own on a container thread: exactly one wins, every other one is refused
  * with "no copy available", and the database agrees ({@code borrows}, open loans, copies out).
  */
-@ExtendWith({ArquillianExtension.class, ActingAsStaff.class})
-class LastCopyRaceIT {
+@ExtendWith(ActingAsStaff.class)
+class LastCopyRaceIT extends LibraryInContainerTest {
 
     private static final int RACERS = 4;
-
-    @Deployment
-    static WebArchive deployment() {
-        return Deployments.library(LastCopyRaceIT.class);
-    }
 
     @Inject
     CatalogService catalog;

@@ -6,9 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.LocalDate;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.library.catalog.Author;
@@ -45,18 +42,14 @@ import org.library.staff.LibrarianData;
 import org.library.staff.Profile;
 import org.library.staff.ProfileContent;
 import org.library.staff.StaffService;
+import org.library.testing.LibraryInContainerTest;
 
 /**
  * The three relationships navigated both ways through the services, and every business rule the
  * services enforce, in the real container on the real Derby database.
  */
-@ExtendWith({ArquillianExtension.class, ActingAsStaff.class})
-class RelationshipsIT {
-
-    @Deployment
-    static WebArchive deployment() {
-        return Deployments.library(RelationshipsIT.class);
-    }
+@ExtendWith(ActingAsStaff.class)
+class RelationshipsIT extends LibraryInContainerTest {
 
     @Inject
     CatalogService catalog;

@@ -5,18 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import jakarta.inject.Inject;
 import java.util.Set;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.library.accounts.AccountService;
 import org.library.catalog.AuthorData;
 import org.library.catalog.BookFilter;
 import org.library.catalog.CatalogService;
 import org.library.circulation.CirculationService;
 import org.library.it.ActingAsStaff;
-import org.library.it.Deployments;
 import org.library.it.TestData;
 import org.library.members.MemberData;
 import org.library.members.MemberNumber;
@@ -26,6 +21,7 @@ import org.library.platform.PageRequest;
 import org.library.platform.SortOrder;
 import org.library.platform.access.Identity;
 import org.library.platform.access.Roles;
+import org.library.testing.LibraryInContainerTest;
 
 /**
  * The services check their callers' roles themselves, whatever door the call came through: called
@@ -33,15 +29,9 @@ import org.library.platform.access.Roles;
  * a staff identity, a member reaches only what members may, nobody reaches more than the
  * catalogue, and nobody changes someone else's password through the owner's way of changing it.
  */
-@ExtendWith(ArquillianExtension.class)
-class ServiceAccessIT {
+class ServiceAccessIT extends LibraryInContainerTest {
 
     private static final Identity MEMBER = new Identity("m000101", Set.of(Roles.CARD_HOLDER));
-
-    @Deployment
-    static WebArchive deployment() {
-        return Deployments.library(ServiceAccessIT.class);
-    }
 
     @Inject
     CatalogService catalog;

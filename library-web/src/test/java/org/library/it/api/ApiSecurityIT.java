@@ -13,16 +13,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.Map;
 import javax.sql.DataSource;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.library.it.Deployments;
 import org.library.it.FacesForms;
 import org.library.it.TestData;
+import org.library.testing.DeployedWith;
+import org.library.testing.LibraryInContainerTest;
 
 /**
  * Who may do what over the REST API, proved over real HTTP for each role: anonymous callers read
@@ -30,16 +27,11 @@ import org.library.it.TestData;
  * are problem documents. Also the accounts themselves: the stored hash is not the password, the
  * first-start admin exists, the owner changes their password. (Failed logins: {@code LoginThrottlingIT}.)
  */
-@ExtendWith(ArquillianExtension.class)
-class ApiSecurityIT {
+@DeployedWith({ApiClient.class, FacesForms.class})
+class ApiSecurityIT extends LibraryInContainerTest {
 
     private static final String PROBLEM = "application/problem+json";
     private static final String MEMBER_PASSWORD = "a long member passphrase";
-
-    @Deployment
-    static WebArchive deployment() {
-        return Deployments.library(ApiSecurityIT.class, ApiClient.class, FacesForms.class);
-    }
 
     @ArquillianResource
     URL base;

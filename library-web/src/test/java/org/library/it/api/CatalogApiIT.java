@@ -11,37 +11,22 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.restassured.response.Response;
-import java.net.URL;
 import java.util.Map;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.library.it.Deployments;
 import org.library.it.TestData;
+import org.library.testing.LibraryDeploymentTest;
 
 /**
  * Authors and books over real HTTP: create/read/update/delete, the 1:N relation, filters, sorting,
  * paging with its limits and links, the statement count per list, ETags, and every error as a
  * problem document.
  */
-@ExtendWith(ArquillianExtension.class)
-class CatalogApiIT {
+class CatalogApiIT extends LibraryDeploymentTest {
 
     private static final String PROBLEM = "application/problem+json";
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.library();
-    }
-
-    @ArquillianResource
-    URL base;
 
     ApiClient api;
 

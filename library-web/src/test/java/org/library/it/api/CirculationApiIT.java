@@ -10,35 +10,20 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 import io.restassured.response.Response;
-import java.net.URL;
 import java.util.List;
 import java.util.Map;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.library.it.Deployments;
 import org.library.it.TestData;
+import org.library.testing.LibraryDeploymentTest;
 
 /**
  * Members, circulation (the M:N relation through borrows, and the loan ledger) and librarians
  * with their profile (the 1:1 relation) over real HTTP.
  */
-@ExtendWith(ArquillianExtension.class)
-class CirculationApiIT {
+class CirculationApiIT extends LibraryDeploymentTest {
 
     private static final String PROBLEM = "application/problem+json";
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.library();
-    }
-
-    @ArquillianResource
-    URL base;
 
     ApiClient api;
 

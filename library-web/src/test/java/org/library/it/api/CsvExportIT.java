@@ -6,7 +6,6 @@ import static org.hamcrest.Matchers.is;
 import io.restassured.response.Response;
 import java.io.IOException;
 import java.io.StringReader;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -16,31 +15,17 @@ import java.util.stream.IntStream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.library.it.Deployments;
 import org.library.it.TestData;
+import org.library.testing.LibraryDeploymentTest;
 
 /**
  * CSV exports over real HTTP: streamed attachments with a header row, every row once in a few
  * thousand, values quoted as RFC 4180 wants, and the catalogue exported and imported again
  * unchanged.
  */
-@ExtendWith(ArquillianExtension.class)
-class CsvExportIT {
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.library();
-    }
-
-    @ArquillianResource
-    URL base;
+class CsvExportIT extends LibraryDeploymentTest {
 
     ApiClient api;
 

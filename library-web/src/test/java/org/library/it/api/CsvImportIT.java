@@ -12,7 +12,6 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -21,34 +20,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.library.it.Deployments;
 import org.library.it.TestData;
+import org.library.testing.LibraryDeploymentTest;
 
 /**
  * CSV imports over real HTTP into the real database: bad rows reported with their line while the
  * good rows are kept, idempotence on ISBN and member number, authors found or created, the copies
  * out protected, members waiting for a book served, and files that cannot be read refused.
  */
-@ExtendWith(ArquillianExtension.class)
-class CsvImportIT {
+class CsvImportIT extends LibraryDeploymentTest {
 
     static final String BOOKS_HEADER = "isbn,title,publication_year,copies,author,author_birth_year\n";
     static final String MEMBERS_HEADER = "member_number,name,email,joined_on,active\n";
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.library();
-    }
-
-    @ArquillianResource
-    URL base;
 
     ApiClient api;
 

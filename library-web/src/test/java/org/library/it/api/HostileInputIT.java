@@ -29,18 +29,15 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.library.circulation.CirculationService;
-import org.library.it.Deployments;
 import org.library.it.TestData;
 import org.library.it.api.HostileRequests.Reach;
 import org.library.it.api.HostileRequests.Request;
 import org.library.platform.access.Identity;
+import org.library.testing.DeployedWith;
+import org.library.testing.LibraryInContainerTest;
 
 /**
  * Issue 14, item 8: over a thousand malformed requests, made from the served OpenAPI document for
@@ -53,18 +50,13 @@ import org.library.platform.access.Identity;
  * before and after, are the same. All failures are collected and reported together, each with
  * the request that caused it.
  */
-@ExtendWith(ArquillianExtension.class)
-class HostileInputIT {
+@DeployedWith({HostileRequests.class, RawHttp.class, TableChecksums.class})
+class HostileInputIT extends LibraryInContainerTest {
 
     private static final String PROBLEM = "application/problem+json";
 
     /** Failed logins are counted here by design (see {@link #failedLoginsCountedOnlyForTheStrangers}). */
     private static final String LOGIN_FAILURES = "login_failures";
-
-    @Deployment
-    static WebArchive deployment() {
-        return Deployments.library(HostileInputIT.class, HostileRequests.class, RawHttp.class, TableChecksums.class);
-    }
 
     @ArquillianResource
     URL base;

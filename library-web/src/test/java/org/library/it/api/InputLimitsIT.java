@@ -22,33 +22,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.library.it.Deployments;
 import org.library.it.TestData;
+import org.library.testing.LibraryDeploymentTest;
 
 /**
  * Over real HTTP, what the API does with input that is too big, too deep, of the wrong shape or
  * spelt with other scripts' digits: a clear 4xx problem naming what is wrong, nothing changed, and
  * the next request served as usual.
  */
-@ExtendWith(ArquillianExtension.class)
-class InputLimitsIT {
+class InputLimitsIT extends LibraryDeploymentTest {
 
     private static final String PROBLEM = "application/problem+json";
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.library();
-    }
-
-    @ArquillianResource
-    URL base;
 
     ApiClient api;
 

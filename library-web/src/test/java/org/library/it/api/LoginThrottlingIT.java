@@ -7,7 +7,6 @@ import static org.hamcrest.Matchers.is;
 
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
-import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,15 +16,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.library.it.Deployments;
 import org.library.it.TestData;
+import org.library.testing.LibraryDeploymentTest;
 
 /**
  * Failed logins over real HTTP, from several clients: the test server trusts the tests' own
@@ -35,22 +29,13 @@ import org.library.it.TestData;
  * many are sent at once; one address trying many names must wait; staff lift blocks with a new
  * password, and lock an account outright.
  */
-@ExtendWith(ArquillianExtension.class)
-class LoginThrottlingIT {
+class LoginThrottlingIT extends LibraryDeploymentTest {
 
     private static final String PROBLEM = "application/problem+json";
     private static final String PASSWORD = "a long member passphrase";
 
     /** library.login.client-failures of the test server (arquillian.xml); 10 by default. */
     private static final int CLIENT_FAILURES = 30;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.library();
-    }
-
-    @ArquillianResource
-    URL base;
 
     ApiClient api;
 

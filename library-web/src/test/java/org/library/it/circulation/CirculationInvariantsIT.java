@@ -23,9 +23,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.library.catalog.Author;
@@ -36,12 +33,12 @@ import org.library.catalog.Isbn;
 import org.library.circulation.CirculationPolicy;
 import org.library.circulation.CirculationService;
 import org.library.it.ActingAsStaff;
-import org.library.it.Deployments;
 import org.library.it.TestData;
 import org.library.members.MemberData;
 import org.library.members.MemberNumber;
 import org.library.members.MemberService;
 import org.library.platform.LibraryException;
+import org.library.testing.LibraryInContainerTest;
 
 /**
  * Many members on 32 container threads borrowing, returning, renewing, placing and cancelling
@@ -50,16 +47,11 @@ import org.library.platform.LibraryException;
  * ready hold, no copy sits on the shelf while someone waits (no hold skipped), and holds were served
  * first come, first served. Refusals are expected; any other failure fails the test.
  */
-@ExtendWith({ArquillianExtension.class, ActingAsStaff.class})
-class CirculationInvariantsIT {
+@ExtendWith(ActingAsStaff.class)
+class CirculationInvariantsIT extends LibraryInContainerTest {
 
     private static final int THREADS = 32;
     private static final int OPERATIONS = 400;
-
-    @Deployment
-    static WebArchive deployment() {
-        return Deployments.library(CirculationInvariantsIT.class);
-    }
 
     @Inject
     CatalogService catalog;

@@ -12,9 +12,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import javax.sql.DataSource;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -38,26 +35,23 @@ import org.library.circulation.MemberHasOverdueLoansException;
 import org.library.circulation.NoCopyAvailableException;
 import org.library.circulation.RenewalRefusedException;
 import org.library.it.ActingAsStaff;
-import org.library.it.Deployments;
 import org.library.it.TestData;
 import org.library.members.Member;
 import org.library.members.MemberData;
 import org.library.members.MemberHasHoldsException;
 import org.library.members.MemberNumber;
 import org.library.members.MemberService;
+import org.library.testing.DeployedWith;
+import org.library.testing.LibraryInContainerTest;
 
 /**
  * The circulation rules with their default settings — loan period, loan limit, overdue block,
  * renewals, the hold queue with set-aside copies and pickup expiry — on the real container and
  * database, with a clock the test moves forward.
  */
-@ExtendWith({ArquillianExtension.class, ActingAsStaff.class})
-class CirculationRulesIT {
-
-    @Deployment
-    static WebArchive deployment() {
-        return Deployments.library(CirculationRulesIT.class, MovableClock.class);
-    }
+@DeployedWith(MovableClock.class)
+@ExtendWith(ActingAsStaff.class)
+class CirculationRulesIT extends LibraryInContainerTest {
 
     @Inject
     CatalogService catalog;

@@ -11,9 +11,6 @@ import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.library.catalog.Author;
@@ -27,24 +24,19 @@ import org.library.circulation.Hold;
 import org.library.circulation.Loan;
 import org.library.circulation.NoCopyAvailableException;
 import org.library.it.ActingAsStaff;
-import org.library.it.Deployments;
 import org.library.it.TestData;
 import org.library.members.Member;
 import org.library.members.MemberData;
 import org.library.members.MemberNumber;
 import org.library.members.MemberService;
+import org.library.testing.LibraryInContainerTest;
 
 /**
  * One log line per circulation event and per refusal, with ids only: listened to in the container,
  * on the component's logger, while the services run.
  */
-@ExtendWith({ArquillianExtension.class, ActingAsStaff.class})
-class CirculationLogIT {
-
-    @Deployment
-    static WebArchive deployment() {
-        return Deployments.library(CirculationLogIT.class);
-    }
+@ExtendWith(ActingAsStaff.class)
+class CirculationLogIT extends LibraryInContainerTest {
 
     @Inject
     CatalogService catalog;

@@ -24,14 +24,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.library.it.Deployments;
 import org.library.it.TestData;
+import org.library.testing.LibraryInContainerTest;
 
 /**
  * The database stops while requests are served, and the service comes back by itself: in the
@@ -44,17 +40,11 @@ import org.library.it.TestData;
  * itself); and within seconds of the last stop, without any restart, the API answers and health
  * says ready and live.
  */
-@ExtendWith(ArquillianExtension.class)
-class DatabaseOutageIT {
+class DatabaseOutageIT extends LibraryInContainerTest {
 
     private static final int CLIENTS = 8;
     private static final int WRITERS = 4;
     private static final Duration RECOVERY = Duration.ofSeconds(15);
-
-    @Deployment
-    static WebArchive deployment() {
-        return Deployments.library(DatabaseOutageIT.class);
-    }
 
     @ArquillianResource
     URL base;

@@ -11,31 +11,16 @@ import static org.hamcrest.Matchers.not;
 
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
-import java.net.URL;
 import java.util.Map;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.library.it.Deployments;
 import org.library.it.TestData;
+import org.library.testing.LibraryDeploymentTest;
 
 /**
  * What an operator's tools see, over HTTP where Payara Micro serves it: the health checks and
  * the metrics, at the server's root beside the application. ({@link CirculationLogIT}: the logs.)
  */
-@ExtendWith(ArquillianExtension.class)
-class OperationsIT {
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.library();
-    }
-
-    @ArquillianResource
-    URL base;
+class OperationsIT extends LibraryDeploymentTest {
 
     // ---- health ----------------------------------------------------------------------------
 
