@@ -6,7 +6,6 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.library.it.Deployments;
 
 /**
  * A test that runs in the test's own JVM against the library deployed on Payara Micro, and reaches
