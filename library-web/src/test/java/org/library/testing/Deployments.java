@@ -7,18 +7,18 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /**
  * The archive every integration test deploys: the very {@code library.war} the build produced
- * (the one the run command serves), plus the test's own classes and what every in-container test
- * needs: the shared test data, its superclass, the staff identity.
+ * (the one the run command serves), plus what every in-container test needs there: the shared
+ * test data, its superclass, the staff identity, AssertJ. Arquillian adds the test class itself;
+ * a test names any other helper with {@link DeployedWith}.
  */
-public final class Deployments {
+final class Deployments {
 
     private Deployments() {
     }
 
-    public static WebArchive library(Class<?>... testClasses) {
+    static WebArchive library() {
         File war = new File(System.getProperty("library.war", "target/library.war"));
         return ShrinkWrap.createFromZipFile(WebArchive.class, war)
-                .addClasses(testClasses)
                 .addClass(TestData.class)
                 .addClass(Deployments.class)
                 .addClass(ActingAsStaff.class)
