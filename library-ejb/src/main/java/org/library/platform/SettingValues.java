@@ -29,10 +29,7 @@ public final class SettingValues {
     /** @throws IllegalArgumentException naming the setting when {@code text} is no whole number */
     public static long longNumber(String setting, String text) {
         String digits = text == null ? "" : text.strip();
-        try {
-            return Long.parseLong(digits);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(setting + " must be a whole number, was '" + digits + "'", e);
-        }
+        return Numbers.parseLong(digits) // ASCII digits only, as every number the library reads
+                .orElseThrow(() -> new IllegalArgumentException(setting + " must be a whole number, was '" + digits + "'"));
     }
 }

@@ -2,7 +2,8 @@ package org.library.web.api;
 
 /**
  * The largest request bodies the API reads ({@link RequestBodies}), checked: a limit is a number
- * of bytes above 0, and a refusal names the setting.
+ * of bytes above 0, and a refusal names the setting. A JSON body is read into memory whole, so its
+ * limit has a ceiling of its own ({@link #JSON_CEILING}); a CSV upload is streamed.
  *
  * @param jsonBytes {@value #JSON_LIMIT}
  * @param csvBytes  {@value #CSV_LIMIT}
@@ -18,9 +19,16 @@ record BodyLimits(long jsonBytes, long csvBytes) {
     /** A million-book catalogue is 65 MB of CSV (256 MiB); an import of more is split into several files. */
     static final String DEFAULT_CSV_LIMIT = "268435456";
 
+    /** The most a JSON body may be set to: 256 times the default, far beyond any record. */
+    static final long JSON_CEILING = 16L * 1024 * 1024;
+
     /** @throws IllegalArgumentException naming the first setting whose value is refused */
     BodyLimits {
         positive(JSON_LIMIT, jsonBytes);
+        if (jsonBytes > JSON_CEILING) {
+            throw new IllegalArgumentException(JSON_LIMIT + " must be at most " + JSON_CEILING
+                    + " bytes (a JSON body is read into memory whole), was " + jsonBytes);
+        }
         positive(CSV_LIMIT, csvBytes);
     }
 

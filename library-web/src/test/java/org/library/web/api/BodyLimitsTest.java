@@ -22,4 +22,11 @@ class BodyLimitsTest {
         assertThatThrownBy(() -> new BodyLimits(1, -5)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("library.limits.csv-body-bytes must be a number of bytes above 0, was -5");
     }
+
+    @Test
+    void aJsonLimitAboveSixteenMebibytesIsRefusedForABodyIsReadIntoMemoryWhole() {
+        assertThat(new BodyLimits(BodyLimits.JSON_CEILING, 1).jsonBytes()).isEqualTo(16L * 1024 * 1024);
+        assertThatThrownBy(() -> new BodyLimits(3L * 1024 * 1024 * 1024, 1)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("library.limits.json-body-bytes must be at most 16777216 bytes (a JSON body is read into memory whole), was 3221225472");
+    }
 }
