@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import org.library.platform.FieldViolation;
@@ -18,7 +17,6 @@ import org.library.platform.RecordNotFoundException;
 import org.library.platform.SortOrder;
 import org.library.platform.StaleVersionException;
 import org.library.platform.Writes;
-import org.library.platform.access.Allowed;
 import org.library.platform.access.Guarded;
 
 /**
