@@ -136,6 +136,9 @@ public class IdempotentPosts implements ContainerRequestFilter, ContainerRespons
             }
             Optional<KeyedRequest> existing = keys().existing(key);
             if (existing.isEmpty()) {
+                if (System.nanoTime() - deadline > 0) {
+                    throw new IdempotencyConflictException(IdempotencyConflictException.Kind.IN_PROGRESS, key);
+                }
                 continue; // given back or expired since: claim it again
             }
             KeyedRequest first = existing.get();

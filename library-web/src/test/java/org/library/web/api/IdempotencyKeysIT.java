@@ -227,6 +227,90 @@ class IdempotencyKeysIT extends LibraryDeploymentTest {
                 .post("/imports/books").then().statusCode(422).contentType(PROBLEM);
     }
 
+    /**
+     * The first request is held mid-body (an upload that stalls), so that the retries certainly
+     * arrive while it runs: one waits the longest a retry waits and is told the first is in
+     * progress; one sent before the first is let go gets its answer; the import ran once.
+     */
+    @Test
+    void aRetryWhileTheFirstRunsWaitsForItsAnswerOrIsToldItIsInProgress() throws Exception {
+        String isbn = TestData.isbn();
+        byte[] head = (CsvImportIT.BOOKS_HEADER + TestData.isbn() + ",Sent First,1901,1,Slow Importer,1850\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] tail = (isbn + ",Sent After A Pause,1902,1,Slow Importer,1850\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] whole = new byte[head.length + tail.length];
+        System.arraycopy(head, 0, whole, 0, head.length);
+        System.arraycopy(tail, 0, whole, head.length, tail.length);
+        String key = newKey();
+        CountDownLatch letGo = new CountDownLatch(1);
+        java.io.InputStream stalling = new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(head), new java.io.InputStream() {
+            private java.io.InputStream rest;
+
+            @Override
+            public int read() throws java.io.IOException {
+                return rest().read();
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) throws java.io.IOException {
+                return rest().read(buffer, offset, length);
+            }
+
+            private java.io.InputStream rest() throws java.io.IOException {
+                if (rest == null) {
+                    try {
+                        letGo.await(60, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        throw new java.io.InterruptedIOException();
+                    }
+                    rest = new java.io.ByteArrayInputStream(tail);
+                }
+                return rest;
+            }
+        });
+        java.net.http.HttpRequest firstRequest = java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(base.toString().replaceAll("/$", "") + "/api/imports/books"))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                        (TestData.ADMIN + ":" + TestData.ADMIN_PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .header("Content-Type", "text/csv; charset=UTF-8").header("Accept", "application/json").header(KEY, key)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> stalling)).build();
+        java.util.concurrent.CompletableFuture<java.net.http.HttpResponse<String>> first = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build()
+                .sendAsync(firstRequest, java.net.http.HttpResponse.BodyHandlers.ofString());
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            // the first import runs (it claimed the key before it started), stalled on its body
+            for (int look = 0; look < 600; look++) {
+                List<String> running = api.request().get("/imports").then().statusCode(200).extract().path("status");
+                if (!running.isEmpty() && running.get(0).equals("RUNNING")) {
+                    break;
+                }
+                Thread.sleep(50);
+            }
+            api.request().get("/imports").then().body("[0].status", is("RUNNING"));
+            String firstImport = api.request().get("/imports").then().extract().path("[0].id");
+
+            CsvImportIT.asLibrarian(api).header(KEY, key).body(whole).post("/imports/books").then().statusCode(409)
+                    .contentType(PROBLEM).body("type", endsWith("/idempotency-key-in-progress"));
+
+            Future<Response> waiting = pool.submit(() -> CsvImportIT.asLibrarian(api).header(KEY, key).body(whole)
+                    .post("/imports/books"));
+            Thread.sleep(500); // the retry on its way before the first is let go; if it came later, it is a replay all the same
+            letGo.countDown();
+
+            java.net.http.HttpResponse<String> answered = first.get(60, TimeUnit.SECONDS);
+            Response retry = waiting.get(60, TimeUnit.SECONDS);
+            assertThat(answered.statusCode()).isEqualTo(200);
+            assertThat(answered.body()).contains("\"id\":\"" + firstImport + "\"").contains("\"created\":2");
+            retry.then().statusCode(200).header(IdempotentPosts.REPLAYED, is("true"));
+            assertThat(retry.asString()).isEqualTo(answered.body());
+            api.request().get("/imports").then().body("[0].id", is(firstImport));
+            assertThat(booksWithIsbn(isbn)).isEqualTo(1);
+        } finally {
+            letGo.countDown();
+            pool.shutdownNow();
+        }
+    }
+
     @Test
     void theOpenApiDocumentOffersTheHeaderOnEveryPost() {
         String openapi = base.getProtocol() + "://" + base.getHost() + ":" + base.getPort() + "/openapi";
