@@ -15,7 +15,7 @@ public class IdempotencyConflictException extends BusinessRuleException {
         IN_PROGRESS("idempotency-key-in-progress"),
         /** The first request has run longer than {@link IdempotencyKeys#LEASE} without recording its answer. */
         OUTCOME_UNKNOWN("idempotency-outcome-unknown"),
-        /** The first request took effect, but its answer was too large to keep. */
+        /** The first request was answered, but its answer was not kept: too large, or marked {@code no-store} (a secret shown once). */
         ANSWER_NOT_KEPT("idempotency-answer-not-kept");
 
         private final String code;
@@ -36,7 +36,7 @@ public class IdempotencyConflictException extends BusinessRuleException {
                     + "running, or the server that ran it stopped. Whether it took effect is unknown: read the records "
                     + "before sending it again with a new key.";
             case ANSWER_NOT_KEPT -> "The first request with the Idempotency-Key " + key + " was answered, but its "
-                    + "answer was too large to keep: read the records it changed instead.";
+                    + "answer was not kept (too large, or a secret shown only once): read the records it changed instead.";
         });
         this.kind = kind;
     }

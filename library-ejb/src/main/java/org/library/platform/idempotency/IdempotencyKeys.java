@@ -105,7 +105,11 @@ public class IdempotencyKeys {
             throw new InvalidInputException(List.of(new FieldViolation(IdempotencyKey.HEADER, "cannot be used on a path "
                     + "(its query included) longer than " + IdempotencyRecord.PATH_LENGTH + " characters")));
         }
-        em.persist(new IdempotencyRecord(id(key), method, path, clock.millis()));
+        IdempotencyRecord.Id id = id(key);
+        if (em.find(IdempotencyRecord.class, id) != null) {
+            return false; // a retry, most often: asked first, so that only a true race meets the primary key (logged by the JPA provider)
+        }
+        em.persist(new IdempotencyRecord(id, method, path, clock.millis()));
         try {
             em.flush();
             return true;

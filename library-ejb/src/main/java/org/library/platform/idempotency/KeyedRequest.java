@@ -18,7 +18,10 @@ public record KeyedRequest(String method, String path, State state, String reque
         IN_PROGRESS,
         /** Answered; the answer is kept. */
         DONE,
-        /** Answered, with an answer too large to keep ({@link StoredAnswer#MAX_BODY_BYTES}). */
+        /**
+         * Answered, with an answer not kept: too large ({@link StoredAnswer#MAX_BODY_BYTES}), or
+         * marked {@code Cache-Control: no-store} (a secret shown once).
+         */
         DONE_UNKEPT
     }
 

@@ -202,7 +202,10 @@ public class IdempotentPosts implements ContainerRequestFilter, ContainerRespons
         for (String name : StoredAnswer.KEPT_HEADERS) {
             held.headers.put(name, response.getHeaderString(name));
         }
-        if (!response.hasEntity()) {
+        if (secret(response)) {
+            request.removeProperty(HELD);
+            complete(held, null, false);
+        } else if (!response.hasEntity()) {
             request.removeProperty(HELD);
             complete(held, null, true);
         }
@@ -265,6 +268,16 @@ public class IdempotentPosts implements ContainerRequestFilter, ContainerRespons
             LOG.log(Level.WARNING, e, () -> "The outcome of the request with the idempotency key " + held.key
                     + " could not be recorded; a retry with it will be told its outcome is unknown");
         }
+    }
+
+    /**
+     * An answer marked {@code Cache-Control: no-store}, such as one that shows a secret once (a new
+     * API token): never written to the table, where it would outlive its showing by a day. Its
+     * retries are told that the answer was not kept.
+     */
+    private static boolean secret(ContainerResponseContext response) {
+        String cacheControl = response.getHeaderString(HttpHeaders.CACHE_CONTROL);
+        return cacheControl != null && cacheControl.toLowerCase(java.util.Locale.ROOT).contains("no-store");
     }
 
     /** The 503 for a commit that failed with its outcome unknown ({@link UnexpectedExceptionMapper}): maybe it took effect. */

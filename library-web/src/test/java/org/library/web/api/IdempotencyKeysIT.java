@@ -268,14 +268,20 @@ class IdempotencyKeysIT extends LibraryDeploymentTest {
                 return rest;
             }
         });
-        java.net.http.HttpRequest firstRequest = java.net.http.HttpRequest.newBuilder(
-                        java.net.URI.create(base.toString().replaceAll("/$", "") + "/api/imports/books"))
-                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
-                        (TestData.ADMIN + ":" + TestData.ADMIN_PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
-                .header("Content-Type", "text/csv; charset=UTF-8").header("Accept", "application/json").header(KEY, key)
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> stalling)).build();
-        java.util.concurrent.CompletableFuture<java.net.http.HttpResponse<String>> first = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build()
-                .sendAsync(firstRequest, java.net.http.HttpResponse.BodyHandlers.ofString());
+        // java.net.http sends nothing, not even the headers, while its body stream blocks: a plain socket does
+        RawHttp http = new RawHttp(base.getHost(), base.getPort());
+        String target = base.getPath().replaceAll("/$", "") + "/api/imports/books";
+        List<String[]> headers = List.of(new String[] {"Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                        (TestData.ADMIN + ":" + TestData.ADMIN_PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8))},
+                new String[] {"Content-Type", "text/csv; charset=UTF-8"}, new String[] {"Accept", "application/json"},
+                new String[] {KEY, key}, new String[] {"Content-Length", String.valueOf(whole.length)});
+        java.util.concurrent.CompletableFuture<RawHttp.Answer> first = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return http.sendStreamed("POST", target, headers, stalling);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
         ExecutorService pool = Executors.newSingleThreadExecutor();
         try {
             // the first import runs (it claimed the key before it started), stalled on its body
@@ -297,12 +303,12 @@ class IdempotencyKeysIT extends LibraryDeploymentTest {
             Thread.sleep(500); // the retry on its way before the first is let go; if it came later, it is a replay all the same
             letGo.countDown();
 
-            java.net.http.HttpResponse<String> answered = first.get(60, TimeUnit.SECONDS);
+            RawHttp.Answer answered = first.get(60, TimeUnit.SECONDS);
             Response retry = waiting.get(60, TimeUnit.SECONDS);
-            assertThat(answered.statusCode()).isEqualTo(200);
-            assertThat(answered.body()).contains("\"id\":\"" + firstImport + "\"").contains("\"created\":2");
+            assertThat(answered.status()).isEqualTo(200);
+            assertThat(answered.text()).contains("\"id\":\"" + firstImport + "\"").contains("\"created\":2");
             retry.then().statusCode(200).header(IdempotentPosts.REPLAYED, is("true"));
-            assertThat(retry.asString()).isEqualTo(answered.body());
+            assertThat(retry.asString()).isEqualTo(answered.text());
             api.request().get("/imports").then().body("[0].id", is(firstImport));
             assertThat(booksWithIsbn(isbn)).isEqualTo(1);
         } finally {
