@@ -12,6 +12,7 @@ import org.library.platform.InvalidInputException;
 import org.library.platform.LibraryException;
 import org.library.platform.RecordNotFoundException;
 import org.library.platform.StaleVersionException;
+import org.library.platform.idempotency.IdempotencyKeyReusedException;
 
 /**
  * Business failures from the services, to HTTP: the one place where a
@@ -19,6 +20,24 @@ import org.library.platform.StaleVersionException;
  */
 @Provider
 public class LibraryExceptionMapper implements ExceptionMapper<LibraryException> {
+
+    /** RFC 9110's 422, which JAX-RS 3.1 has no constant for: a well-formed request this server will not process. */
+    static final Response.StatusType UNPROCESSABLE_CONTENT = new Response.StatusType() {
+        @Override
+        public int getStatusCode() {
+            return 422;
+        }
+
+        @Override
+        public Status.Family getFamily() {
+            return Status.Family.CLIENT_ERROR;
+        }
+
+        @Override
+        public String getReasonPhrase() {
+            return "Unprocessable Content";
+        }
+    };
 
     @Context
     UriInfo uriInfo;
@@ -32,6 +51,10 @@ public class LibraryExceptionMapper implements ExceptionMapper<LibraryException>
             return Response.fromResponse(Problem.of(e.code(), "Too many attempts", Status.TOO_MANY_REQUESTS, e.getMessage(),
                     uriInfo.getRequestUri()).toResponse()).header("Retry-After",
                     Math.max(1, (tooMany.retryAfter().toMillis() + 999) / 1000)).build();
+        }
+        if (e instanceof IdempotencyKeyReusedException) {
+            return Problem.of(e.code(), "Idempotency-Key used for another request", UNPROCESSABLE_CONTENT, e.getMessage(),
+                    uriInfo.getRequestUri()).toResponse();
         }
         Status status;
         String title;

@@ -53,9 +53,16 @@ public class ProblemResponsesFilter implements OASFilter {
         return operation;
     }
 
-    /** PUT and DELETE of a record need If-Match: their operations say so ("If-Match required") and answer 428 without it. */
+    /**
+     * PUT and DELETE of a record need If-Match: their operations say so ("If-Match required") and
+     * answer 428 without it. Every POST takes an Idempotency-Key ({@link IdempotentPosts}).
+     */
     @Override
     public org.eclipse.microprofile.openapi.models.PathItem filterPathItem(org.eclipse.microprofile.openapi.models.PathItem item) {
+        if (item.getPOST() != null) {
+            IdempotentPosts.document(item.getPOST());
+            addProblem(item.getPOST(), "422", IdempotentPosts.REUSED_DESCRIPTION);
+        }
         for (Operation operation : new Operation[] {item.getPUT(), item.getDELETE()}) {
             if (operation != null && operation.getDescription() != null && operation.getDescription().contains("If-Match required")) {
                 addProblem(operation, "428", PRECONDITION_REQUIRED);

@@ -22,6 +22,9 @@ import java.util.logging.Logger;
 @Provider
 public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
 
+    /** The problem of a commit whose outcome is unknown: the change may or may not have been saved. */
+    static final String OUTCOME_UNKNOWN = "outcome-unknown";
+
     /** How long a client waits before asking again while the database does not answer: about what it takes to come back. */
     static final int UNAVAILABLE_RETRY_SECONDS = 5;
 
@@ -49,7 +52,7 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
         }
         if (SqlStates.isCommitOutcomeUnknown(e)) {
             LOG.log(Level.WARNING, "The database connection failed while committing ({0}) on {1}", new Object[] {e, uriInfo.getRequestUri()});
-            return Response.fromResponse(Problem.of("outcome-unknown", "Outcome unknown", Response.Status.SERVICE_UNAVAILABLE,
+            return Response.fromResponse(Problem.of(OUTCOME_UNKNOWN, "Outcome unknown", Response.Status.SERVICE_UNAVAILABLE,
                     "The library's database stopped answering while the change was being saved: it may or may not "
                             + "have been saved. Once it answers again, read the record before sending the request again.",
                     uriInfo.getRequestUri()).toResponse()).header("Retry-After", UNAVAILABLE_RETRY_SECONDS).build();

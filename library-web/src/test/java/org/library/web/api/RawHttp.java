@@ -78,6 +78,30 @@ final class RawHttp {
         }
     }
 
+    /**
+     * Sends one request whose body is sent as {@code body} gives it, each read written at once: a
+     * body that stalls midway keeps the request running on the server. The headers name its
+     * Content-Length.
+     */
+    Answer sendStreamed(String method, String target, List<String[]> headers, InputStream body) throws IOException {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(host, port), 10_000);
+            socket.setSoTimeout(60_000);
+            StringBuilder head = new StringBuilder(method + " " + target + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\n");
+            for (String[] header : headers) {
+                head.append(header[0]).append(": ").append(header[1]).append("\r\n");
+            }
+            OutputStream out = socket.getOutputStream();
+            out.write(head.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1));
+            byte[] buffer = new byte[8192];
+            for (int n = body.read(buffer); n >= 0; n = body.read(buffer)) {
+                out.write(buffer, 0, n);
+                out.flush();
+            }
+            return read(socket.getInputStream(), false);
+        }
+    }
+
     private static Answer read(InputStream in, boolean head) throws IOException {
         String statusLine = line(in);
         String[] parts = statusLine.split(" ", 3);
