@@ -55,7 +55,7 @@ public class LibraryAuthenticationMechanism implements HttpAuthenticationMechani
     /** Request attribute: why the credentials sent were not accepted ({@link Refusal}). */
     public static final String REFUSAL = "org.library.authenticationRefusal";
 
-    private static final String BEARER = "Bearer ";
+    private static final String BEARER = "Bearer";
 
     static final String SESSION_CALLER = "org.library.caller";
 
@@ -165,8 +165,12 @@ public class LibraryAuthenticationMechanism implements HttpAuthenticationMechani
 
     private AuthenticationStatus basic(HttpServletRequest request, HttpMessageContext context) {
         String header = request.getHeader("Authorization");
-        if (header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            return bearer(request, context, header.substring(BEARER.length()).strip());
+        if (header != null && header.strip().regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            String presented = header.strip().substring(BEARER.length());
+            // "Bearer" and nothing (a client whose token variable was empty) is a wrong token, not anonymous
+            if (presented.isEmpty() || Character.isWhitespace(presented.charAt(0))) {
+                return bearer(request, context, presented.strip());
+            }
         }
         if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
             return context.doNothing(); // anonymous; the access filter decides whether that is enough
