@@ -243,6 +243,14 @@ class ApiTokensIT extends LibraryInContainerTest {
                 .body("errors[0].field", is("scopes"));
         api.request().body(Map.of("name", "x", "scopes", List.of(Roles.CIRCULATION), "expiresAt", "2020-01-01T00:00:00Z"))
                 .post("/tokens").then().statusCode(400).body("errors[0].field", is("expiresAt"));
+        api.request().body(Map.of("name", "x", "scopes", Roles.CIRCULATION)).post("/tokens").then().statusCode(400)
+                .contentType(PROBLEM).body("errors[0].field", is("scopes"));
+        api.request().body(Map.of("name", "x", "scopes", List.of(1, 2))).post("/tokens").then().statusCode(400)
+                .body("errors[0].field", is("scopes"));
+        api.request().body(Map.of("name", "x", "scopes", List.of(Roles.CIRCULATION), "expiresAt", "tomorrow"))
+                .post("/tokens").then().statusCode(400).contentType(PROBLEM).body("errors[0].field", is("expiresAt"));
+        api.request().body(Map.of("name", "x", "scopes", List.of(Roles.CIRCULATION), "secret", "lib_mine"))
+                .post("/tokens").then().statusCode(400).body("errors[0].field", is("secret"));
         api.request().get("/tokens/0").then().statusCode(404).contentType(PROBLEM);
     }
 
