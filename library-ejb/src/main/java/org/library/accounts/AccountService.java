@@ -36,6 +36,7 @@ import org.library.staff.Librarian;
  */
 @Stateless
 @Guarded
+@Allowed(Roles.ADMINISTRATION)
 public class AccountService {
 
     private static final Logger LOG = Logger.getLogger(AccountService.class.getName());

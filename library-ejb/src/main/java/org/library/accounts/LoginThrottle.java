@@ -43,6 +43,7 @@ import org.library.platform.InstallationSecretsMigration;
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 @Guarded
+@Allowed(Roles.ADMINISTRATION)
 public class LoginThrottle {
 
     private static final Logger LOG = Logger.getLogger(LoginThrottle.class.getName());

@@ -30,6 +30,7 @@ import org.library.platform.access.Roles;
  */
 @Stateless
 @Guarded
+@Allowed(Roles.CATALOGUE_WRITE)
 public class CatalogService {
 
     @PersistenceContext
@@ -356,6 +357,7 @@ public class CatalogService {
     }
 
     /** The members who hold a copy of the book now (its side of the {@code borrows} relation). */
+    @Allowed(Roles.CIRCULATION)
     public List<Member> borrowers(long bookId) {
         book(bookId);
         return em.createNamedQuery(Book.BORROWERS, Member.class).setParameter("id", bookId).getResultList();

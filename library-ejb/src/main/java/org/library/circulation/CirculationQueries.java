@@ -26,6 +26,7 @@ import org.library.platform.access.Roles;
  */
 @Stateless
 @Guarded
+@Allowed(Roles.CIRCULATION)
 public class CirculationQueries {
 
     @PersistenceContext
@@ -74,7 +75,7 @@ public class CirculationQueries {
     }
 
     /** Every loan of the member, newest first, each with its book and author. */
-    @Allowed({Roles.STAFF, Roles.CARD_HOLDER})
+    @Allowed({Roles.CIRCULATION, Roles.CARD_HOLDER})
     public List<Loan> history(long memberId) {
         member(memberId);
         return em.createNamedQuery(Loan.HISTORY_OF_MEMBER, Loan.class).setParameter("memberId", memberId)
@@ -90,7 +91,7 @@ public class CirculationQueries {
     }
 
     /** The member's holds, newest first, with their books. */
-    @Allowed({Roles.STAFF, Roles.CARD_HOLDER})
+    @Allowed({Roles.CIRCULATION, Roles.CARD_HOLDER})
     public List<Hold> holds(long memberId) {
         member(memberId);
         return em.createNamedQuery(Hold.OF_MEMBER, Hold.class).setParameter("memberId", memberId).getResultList();

@@ -55,6 +55,7 @@ import org.library.platform.access.Roles;
  */
 @Stateless
 @Guarded
+@Allowed(Roles.CIRCULATION)
 public class CirculationService {
 
     @PersistenceContext
@@ -172,7 +173,7 @@ public class CirculationService {
      *                              or has a hold on it, or the membership is inactive
      * @throws HoldLimitReachedException when the member has the most holds allowed waiting or ready
      */
-    @Allowed({Roles.STAFF, Roles.CARD_HOLDER})
+    @Allowed({Roles.CIRCULATION, Roles.CARD_HOLDER})
     public Hold placeHold(long memberId, long bookId) {
         Member member = lockMember(memberId);
         Book book = lockBook(bookId);
@@ -210,7 +211,7 @@ public class CirculationService {
      *
      * @throws HoldNotActiveException when the hold is no longer waiting or ready
      */
-    @Allowed({Roles.STAFF, Roles.CARD_HOLDER})
+    @Allowed({Roles.CIRCULATION, Roles.CARD_HOLDER})
     public Hold cancelHold(long memberId, long holdId) {
         // only the keys first: loading the hold's book before locking it would read a stale row
         long bookId = em.createQuery("SELECT h.book.id FROM Hold h WHERE h.id = :id AND h.member.id = :memberId", Long.class)
@@ -264,6 +265,7 @@ public class CirculationService {
      * After the library added copies of a book: each new copy on the shelf goes aside for the next
      * member waiting for it, as a returned copy would. Joins the caller's transaction.
      */
+    @Allowed({Roles.CIRCULATION, Roles.CATALOGUE_WRITE})
     public void offerShelfCopies(long bookId) {
         Book book = lockBook(bookId);
         LocalDate today = LocalDate.now(clock);

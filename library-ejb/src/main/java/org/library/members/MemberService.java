@@ -31,6 +31,7 @@ import org.library.platform.access.Roles;
 /** Library card holders. Each public method is one transaction. */
 @Stateless
 @Guarded
+@Allowed(Roles.MEMBERS_WRITE)
 public class MemberService {
 
     @PersistenceContext
@@ -103,7 +104,7 @@ public class MemberService {
         Writes.flush(em, "member", id);
     }
 
-    @Allowed({Roles.STAFF, Roles.CARD_HOLDER})
+    @Allowed({Roles.MEMBERS_WRITE, Roles.CIRCULATION, Roles.CARD_HOLDER})
     public Member member(long id) {
         return Optional.ofNullable(em.find(Member.class, id))
                 .orElseThrow(() -> new RecordNotFoundException("member", id));
@@ -132,7 +133,7 @@ public class MemberService {
     }
 
     /** The books the member holds now, each with its author: the member's side of {@code borrows}. */
-    @Allowed({Roles.STAFF, Roles.CARD_HOLDER})
+    @Allowed({Roles.CIRCULATION, Roles.CARD_HOLDER})
     public List<Book> borrowedBooks(long memberId) {
         member(memberId);
         return em.createNamedQuery(Member.BORROWED_BOOKS, Book.class).setParameter("id", memberId).getResultList();

@@ -18,6 +18,8 @@ import org.library.platform.SortOrder;
 import org.library.platform.StaleVersionException;
 import org.library.platform.Writes;
 import org.library.platform.access.Guarded;
+import org.library.platform.access.Roles;
+import org.library.platform.access.Allowed;
 
 /**
  * Librarians and their profiles (Librarian 1:1 Profile). A profile is reached, created, replaced
@@ -25,6 +27,7 @@ import org.library.platform.access.Guarded;
  */
 @Stateless
 @Guarded
+@Allowed(Roles.ADMINISTRATION)
 public class StaffService {
 
     @PersistenceContext

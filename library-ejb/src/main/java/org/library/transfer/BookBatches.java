@@ -26,6 +26,8 @@ import org.library.catalog.SearchWords;
 import org.library.platform.DatabaseMigration;
 import org.library.platform.RowInserts;
 import org.library.platform.access.Guarded;
+import org.library.platform.access.Roles;
+import org.library.platform.access.Allowed;
 
 /**
  * Writes one batch of a books import, in a transaction of its own: a batch is committed or not at all,
@@ -48,6 +50,7 @@ import org.library.platform.access.Guarded;
  */
 @Stateless
 @Guarded
+@Allowed(Roles.CATALOGUE_WRITE)
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class BookBatches {
 

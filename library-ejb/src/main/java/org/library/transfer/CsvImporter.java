@@ -39,6 +39,7 @@ import org.library.platform.access.Roles;
  */
 @Stateless
 @Guarded
+@Allowed({Roles.CATALOGUE_WRITE, Roles.MEMBERS_WRITE})
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class CsvImporter {
 

@@ -1,6 +1,8 @@
 package org.library.transfer;
 
 import org.library.platform.access.Guarded;
+import org.library.platform.access.Roles;
+import org.library.platform.access.Allowed;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -22,6 +24,7 @@ public class ExportQueries {
     private EntityManager em;
 
     /** id, isbn, title, publication_year, copies, author, author_birth_year, author_death_year */
+    @Allowed(Roles.CATALOGUE_READ)
     public List<Object[]> books(long afterId, int limit) {
         return em.createQuery("SELECT b.id, b.isbn, b.title, b.publicationYear, b.copies, a.name, a.birthYear, a.deathYear "
                         + "FROM Book b JOIN b.author a WHERE b.id > :after ORDER BY b.id", Object[].class)
@@ -29,6 +32,7 @@ public class ExportQueries {
     }
 
     /** id, member_number, name, email, joined_on, active */
+    @Allowed(Roles.MEMBERS_WRITE)
     public List<Object[]> members(long afterId, int limit) {
         return em.createQuery("SELECT m.id, m.memberNumber, m.name, m.email, m.joinedOn, m.active "
                         + "FROM Member m WHERE m.id > :after ORDER BY m.id", Object[].class)
@@ -36,6 +40,7 @@ public class ExportQueries {
     }
 
     /** id, member_number, isbn, title, borrowed_at, due_on, returned_at, renewals */
+    @Allowed(Roles.CIRCULATION)
     public List<Object[]> loans(long afterId, int limit) {
         return em.createQuery("SELECT l.id, m.memberNumber, b.isbn, b.title, l.borrowedAt, l.dueOn, l.returnedAt, l.renewals "
                         + "FROM Loan l JOIN l.member m JOIN l.book b WHERE l.id > :after ORDER BY l.id", Object[].class)

@@ -21,6 +21,8 @@ import java.util.Objects;
 import javax.sql.DataSource;
 import org.library.platform.DatabaseMigration;
 import org.library.platform.access.Guarded;
+import org.library.platform.access.Roles;
+import org.library.platform.access.Allowed;
 
 /**
  * Writes one batch of a members import, in a transaction of its own: a batch is committed or not
@@ -31,6 +33,7 @@ import org.library.platform.access.Guarded;
  */
 @Stateless
 @Guarded
+@Allowed(Roles.MEMBERS_WRITE)
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class MemberBatches {
 

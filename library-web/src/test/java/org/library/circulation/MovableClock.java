@@ -62,6 +62,10 @@ public class MovableClock {
         offset = offset.plusDays(days);
     }
 
+    public static void advance(Duration duration) {
+        offset = offset.plus(duration);
+    }
+
     /** Time stands still at {@code instant}, and the library's zone is {@code zone}, until {@link #reset()}. */
     public static void stopAt(Instant instant, ZoneId zone) {
         stopped = Clock.fixed(instant, zone);

@@ -30,6 +30,11 @@ public final class ApiClient {
         return anonymous().auth().preemptive().basic(username, password);
     }
 
+    /** A request with an API token ({@code Authorization: Bearer}). */
+    public RequestSpecification bearer(String secret) {
+        return anonymous().header("Authorization", "Bearer " + secret);
+    }
+
     /** A request without credentials. */
     public RequestSpecification anonymous() {
         return given().baseUri(api).contentType(ContentType.JSON).accept(ContentType.JSON);

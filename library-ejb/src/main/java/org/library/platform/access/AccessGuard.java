@@ -6,6 +6,7 @@ import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
 import java.lang.reflect.Method;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.library.platform.AccessDeniedException;
@@ -53,9 +54,19 @@ public class AccessGuard {
             throw new AccessDeniedException("Log in first: " + describe(method) + " needs a library account.");
         }
         if (!identity.hasAnyRole(allowed)) {
-            throw new AccessDeniedException(Arrays.asList(allowed).contains(Roles.CARD_HOLDER)
-                    ? "Your account may not do this." : "Only library staff may do this.");
+            throw new AccessDeniedException(refusal(allowed));
         }
+    }
+
+    /** Why a caller without one of the {@code allowed} roles is refused: the same words from every door. */
+    public static String refusal(String... allowed) {
+        List<String> roles = Arrays.asList(allowed);
+        if (roles.contains(Roles.CARD_HOLDER)) {
+            return "Your account may not do this.";
+        }
+        List<String> scopes = roles.stream().filter(Roles.SCOPES::contains).toList();
+        return scopes.isEmpty() ? "Only library staff may do this."
+                : "Only library staff, or an API token with the scope " + String.join(" or ", scopes) + ", may do this.";
     }
 
     private static String describe(Method method) {

@@ -55,6 +55,34 @@ class AccessGuardTest {
                 method(ForPeopleWithAccounts.class, "staffs"))).isInstanceOf(AccessDeniedException.class);
     }
 
+    @Allowed(Roles.CATALOGUE_WRITE)
+    static class ForCatalogueWriters {
+        public void write() {
+        }
+    }
+
+    @Test
+    void aScopeAdmitsTheTokenHoldingItAndEveryLibrarianButNoOtherScope() throws Exception {
+        String[] rule = rule(ForCatalogueWriters.class, "write");
+        Method write = method(ForCatalogueWriters.class, "write");
+        Identity writer = new Identity("token:1", Set.of(Roles.CATALOGUE_WRITE));
+        Identity reader = new Identity("token:2", Set.of(Roles.CATALOGUE_READ, Roles.CIRCULATION));
+        assertThatCode(() -> AccessGuard.permit(rule, writer, write)).doesNotThrowAnyException();
+        assertThatCode(() -> AccessGuard.permit(rule, STAFF, write)).doesNotThrowAnyException();
+        assertThatCode(() -> AccessGuard.permit(rule, Identity.SYSTEM, write)).doesNotThrowAnyException();
+        assertThatThrownBy(() -> AccessGuard.permit(rule, reader, write))
+                .isInstanceOf(AccessDeniedException.class).hasMessageContaining(Roles.CATALOGUE_WRITE);
+        assertThatThrownBy(() -> AccessGuard.permit(rule, MEMBER, write)).isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void aTokenHoldsNoStaffOnlyRightWhateverItsScopes() throws Exception {
+        Identity everything = new Identity("token:3", Set.copyOf(Roles.SCOPES));
+        assertThatThrownBy(() -> AccessGuard.permit(rule(Unannotated.class, "change"), everything, method(Unannotated.class, "change")))
+                .isInstanceOf(AccessDeniedException.class).hasMessageContaining("Only library staff");
+        assertThat(everything.hasAnyRole(Roles.STAFF, Roles.CARD_HOLDER)).isFalse();
+    }
+
     @Test
     void anIdentityHoldsForItsScopeAndTheOneBeforeComesBack() {
         assertThat(Identity.current()).isEmpty();

@@ -13,7 +13,10 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.Provider;
 import java.lang.reflect.Method;
 import java.util.Arrays;
+import java.util.Optional;
+import org.library.platform.access.AccessGuard;
 import org.library.platform.access.Allowed;
+import org.library.platform.access.Identity;
 import org.library.platform.access.Roles;
 import org.library.web.security.LibraryAuthenticationMechanism.Refusal;
 import org.library.web.security.LibraryAuthenticationMechanism;
@@ -24,8 +27,10 @@ import org.library.web.security.LibraryAuthenticationMechanism;
  * annotation closes a door rather than opening one. Not {@code @RolesAllowed}/{@code @PermitAll}:
  * for those Payara registers a filter of its own (MicroProfile JWT's) that runs the whole
  * authentication a second time for every anonymous request (6 % of what reading a book cost).
- * Anonymous where a role is needed, or wrong credentials anywhere: 401 with a Basic challenge; a role that does not suffice: 403; both as problem
- * documents. Credentials the authentication could not check because the database does not answer
+ * Anonymous where a role is needed, or wrong credentials anywhere: 401 with a Basic and a Bearer challenge; a role or
+ * scope that does not suffice: 403; both as problem documents. The roles are checked against the request's
+ * {@link Identity} (set by {@code ServiceIdentityFilter}) with the services' own rule, so that a librarian holds
+ * every scope here as there. Credentials the authentication could not check because the database does not answer
  * are a 503 here, with {@code Retry-After}; a client that must wait (429) is answered before the
  * API runs, by {@code LoginTarpit}. Record-level rules (a member sees only their own loans) are
  * the resources' own, through {@code CurrentCaller}.
@@ -35,6 +40,8 @@ import org.library.web.security.LibraryAuthenticationMechanism;
 public class AccessFilter implements ContainerRequestFilter {
 
     static final String CHALLENGE = "Basic realm=\"Library\", charset=\"UTF-8\"";
+    /** Both challenges in one header (RFC 9110 allows a list): a person's password, a system's token. */
+    static final String BEARER_CHALLENGE = "Bearer realm=\"Library\"";
 
     @Context
     ResourceInfo resource;
@@ -53,6 +60,7 @@ public class AccessFilter implements ContainerRequestFilter {
         if (servletRequest.getAttribute(LibraryAuthenticationMechanism.REFUSAL) instanceof Refusal refusal) {
             request.abortWith(switch (refusal.kind()) {
                 case WRONG -> unauthenticated("The user name or password is wrong, or the account is locked.");
+                case WRONG_TOKEN -> unauthenticated("The API token is unknown, expired or revoked.");
                 // LoginTarpit answers these, a second late, before the API runs; here where it could not
                 case THROTTLED, BUSY -> Response.fromResponse(LoginTarpit.problem(refusal, uriInfo.getRequestUri()).toResponse())
                         .header("Retry-After", refusal.retryAfterSeconds()).build();
@@ -72,18 +80,20 @@ public class AccessFilter implements ContainerRequestFilter {
         if (Arrays.asList(roles).contains(Roles.ANYONE)) {
             return;
         }
-        if (security.getUserPrincipal() == null) {
-            request.abortWith(unauthenticated("Log in: send your user name and password with HTTP Basic authentication."));
-        } else if (Arrays.stream(roles).noneMatch(security::isUserInRole)) {
+        Optional<Identity> identity = Identity.current();
+        if (security.getUserPrincipal() == null || identity.isEmpty()) {
+            request.abortWith(unauthenticated("Log in: send your user name and password with HTTP Basic authentication, "
+                    + "or an API token as a bearer token."));
+        } else if (!identity.get().hasAnyRole(roles)) {
+            // the services' rule, asked of the same identity: staff hold every scope
             request.abortWith(Problem.of("forbidden", "Forbidden", Response.Status.FORBIDDEN,
-                    Arrays.asList(roles).contains(Roles.CARD_HOLDER)
-                            ? "Your account may not do this."
-                            : "Only library staff may do this.", uriInfo.getRequestUri()).toResponse());
+                    AccessGuard.refusal(roles), uriInfo.getRequestUri()).toResponse());
         }
     }
 
     private Response unauthenticated(String detail) {
         return Response.fromResponse(Problem.of("unauthenticated", "Authentication required", Response.Status.UNAUTHORIZED,
-                detail, uriInfo.getRequestUri()).toResponse()).header("WWW-Authenticate", CHALLENGE).build();
+                detail, uriInfo.getRequestUri()).toResponse())
+                .header("WWW-Authenticate", CHALLENGE + ", " + BEARER_CHALLENGE).build();
     }
 }

@@ -32,7 +32,7 @@ import org.library.web.api.Views.AccountView;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Accounts")
-@Allowed(Roles.STAFF)
+@Allowed(Roles.ADMINISTRATION)
 public class AccountsResource {
 
     @Inject

@@ -37,7 +37,7 @@ import org.library.web.api.Views.AuthorView;
 /** Authors, and each author's books (the 1:N relation seen from the "one" side). */
 @Path("authors")
 @ApplicationScoped
-@Allowed(Roles.STAFF)
+@Allowed(Roles.CATALOGUE_WRITE)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Authors")

@@ -38,7 +38,7 @@ import org.library.web.api.Views.MemberRef;
 /** The catalogue's books, with their author and availability; and who holds each now. */
 @Path("books")
 @ApplicationScoped
-@Allowed(Roles.STAFF)
+@Allowed(Roles.CATALOGUE_WRITE)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Books")
@@ -115,6 +115,7 @@ public class BooksResource {
         return Response.noContent().build();
     }
 
+    @Allowed(Roles.CIRCULATION)
     @GET
     @Path("{id}/holds")
     @Operation(summary = "The book's hold queue", description = "Waiting holds, first in line first.")
@@ -122,6 +123,7 @@ public class BooksResource {
         return queries.queue(id).stream().map(Views.HoldView::of).toList();
     }
 
+    @Allowed(Roles.CIRCULATION)
     @GET
     @Path("{id}/borrowers")
     @Operation(summary = "Members holding a copy now", description = "The book's side of the borrows relation.")

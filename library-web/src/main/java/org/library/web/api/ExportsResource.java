@@ -36,6 +36,7 @@ public class ExportsResource {
         void write(OutputStream out) throws IOException;
     }
 
+    @Allowed(Roles.CATALOGUE_READ)
     @GET
     @Path("books.csv")
     @Produces(CSV_UTF8)
@@ -45,6 +46,7 @@ public class ExportsResource {
         return attachment("books.csv", exports::books);
     }
 
+    @Allowed(Roles.MEMBERS_WRITE)
     @GET
     @Path("members.csv")
     @Produces(CSV_UTF8)
@@ -54,6 +56,7 @@ public class ExportsResource {
         return attachment("members.csv", exports::members);
     }
 
+    @Allowed(Roles.CIRCULATION)
     @GET
     @Path("loans.csv")
     @Produces(CSV_UTF8)

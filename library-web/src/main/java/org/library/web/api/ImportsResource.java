@@ -56,6 +56,7 @@ public class ImportsResource {
     @Context
     UriInfo uri;
 
+    @Allowed(Roles.CATALOGUE_WRITE)
     @POST
     @Path("books")
     @Consumes(CSV)
@@ -73,6 +74,7 @@ public class ImportsResource {
         return run(ImportKind.BOOKS, csv, length, type);
     }
 
+    @Allowed(Roles.MEMBERS_WRITE)
     @POST
     @Path("members")
     @Consumes(CSV)
@@ -89,12 +91,14 @@ public class ImportsResource {
         return run(ImportKind.MEMBERS, csv, length, type);
     }
 
+    @Allowed({Roles.CATALOGUE_WRITE, Roles.MEMBERS_WRITE})
     @GET
     @Operation(summary = "Running and recent imports", description = "Newest first, with their progress.")
     public List<ImportView> recent() {
         return jobs.recent().stream().map(ImportView::of).toList();
     }
 
+    @Allowed({Roles.CATALOGUE_WRITE, Roles.MEMBERS_WRITE})
     @GET
     @Path("{id}")
     @Operation(summary = "An import's progress or report")

@@ -30,6 +30,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -163,17 +164,33 @@ public class JsonShapes implements ContainerRequestFilter {
             return;
         }
         Map<String, Class<?>> fields = new LinkedHashMap<>();
+        Map<String, java.lang.reflect.Type> generic = new LinkedHashMap<>();
         for (RecordComponent component : record.getRecordComponents()) {
             fields.put(component.getName(), component.getType());
+            generic.put(component.getName(), component.getGenericType());
         }
         for (Map.Entry<String, JsonValue> entry : ((JsonObject) json).entrySet()) {
             String name = prefix + entry.getKey();
             Class<?> type = fields.get(entry.getKey());
             if (type == null) {
                 violations.add(new FieldViolation(name, "is not a field of this record; the fields are " + fields.keySet()));
-            } else if (entry.getValue().getValueType() != JsonValue.ValueType.NULL) {
+            } else if (entry.getValue().getValueType() == JsonValue.ValueType.NULL) {
+                continue;
+            } else if (type == List.class) {
+                listOf(name, entry.getValue(), generic.get(entry.getKey()), violations);
+            } else {
                 typeOf(name, entry.getValue(), type, violations);
             }
+        }
+    }
+
+    /** A list of texts (the only kind of list a body has: a token's scopes) must be an array of texts. */
+    private static void listOf(String name, JsonValue value, java.lang.reflect.Type type, List<FieldViolation> violations) {
+        boolean ofText = type instanceof java.lang.reflect.ParameterizedType list
+                && list.getActualTypeArguments()[0] == String.class;
+        if (value.getValueType() != JsonValue.ValueType.ARRAY
+                || ofText && value.asJsonArray().stream().anyMatch(item -> item.getValueType() != JsonValue.ValueType.STRING)) {
+            violations.add(new FieldViolation(name, ofText ? "must be a list of texts" : "must be a list"));
         }
     }
 
@@ -192,6 +209,10 @@ public class JsonShapes implements ContainerRequestFilter {
         } else if (type == Boolean.class || type == boolean.class) {
             if (value.getValueType() != JsonValue.ValueType.TRUE && value.getValueType() != JsonValue.ValueType.FALSE) {
                 violations.add(new FieldViolation(name, "must be true or false"));
+            }
+        } else if (type == Instant.class) {
+            if (!(value instanceof JsonString text) || !isInstant(text.getString())) {
+                violations.add(new FieldViolation(name, "must be an instant in UTC like 2027-06-30T00:00:00Z"));
             }
         } else if (type == LocalDate.class) {
             if (!(value instanceof JsonString text) || !isDate(text.getString())) {
@@ -219,6 +240,15 @@ public class JsonShapes implements ContainerRequestFilter {
             return false;
         }
         return value.compareTo(BigDecimal.valueOf(min)) >= 0 && value.compareTo(BigDecimal.valueOf(max)) <= 0;
+    }
+
+    private static boolean isInstant(String text) {
+        try {
+            Instant.parse(text);
+            return true;
+        } catch (DateTimeParseException e) {
+            return false;
+        }
     }
 
     private static boolean isDate(String text) {

@@ -39,7 +39,7 @@ import org.library.web.api.Views.ProfileView;
  */
 @Path("librarians")
 @ApplicationScoped
-@Allowed(Roles.STAFF)
+@Allowed(Roles.ADMINISTRATION)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Librarians")

@@ -29,7 +29,7 @@ import org.library.web.api.Views.LoanView;
 /** The loan ledger: every borrowing with its dates. */
 @Path("loans")
 @ApplicationScoped
-@Allowed(Roles.STAFF)
+@Allowed(Roles.CIRCULATION)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Members and circulation")
 public class LoansResource {

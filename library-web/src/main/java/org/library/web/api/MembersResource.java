@@ -57,7 +57,7 @@ import org.library.web.security.CurrentCaller;
 @Path("members")
 @ApplicationScoped
 @RetriedOnLockConflict
-@Allowed(Roles.STAFF)
+@Allowed(Roles.MEMBERS_WRITE)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Members and circulation")
@@ -112,14 +112,14 @@ public class MembersResource {
         return Responses.created(uri, member.getId(), member.getVersion(), MemberView.of(member));
     }
 
-    @Allowed({Roles.STAFF, Roles.CARD_HOLDER})
+    @Allowed({Roles.MEMBERS_WRITE, Roles.CARD_HOLDER})
     @GET
     @Path("{id}")
     @Operation(summary = "Read a member")
     @APIResponse(responseCode = "200", description = "OK",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MemberView.class)))
     public Response get(@PathParam("id") long id) {
-        caller.requireSelfOrStaff(id);
+        caller.requireSelfOr(Roles.MEMBERS_WRITE, id);
         Member member = members.member(id);
         return Responses.versioned(MemberView.of(member), member.getVersion(), request);
     }
@@ -143,15 +143,16 @@ public class MembersResource {
         return Response.noContent().build();
     }
 
-    @Allowed({Roles.STAFF, Roles.CARD_HOLDER})
+    @Allowed({Roles.CIRCULATION, Roles.CARD_HOLDER})
     @GET
     @Path("{id}/borrows")
     @Operation(summary = "The books the member holds now", description = "The member's side of the borrows relation.")
     public List<Views.BookRef> borrows(@PathParam("id") long id) {
-        caller.requireSelfOrStaff(id);
+        caller.requireSelfOr(Roles.CIRCULATION, id);
         return members.borrowedBooks(id).stream().map(Views.BookRef::of).toList();
     }
 
+    @Allowed(Roles.CIRCULATION)
     @POST
     @Path("{id}/borrows")
     @Operation(summary = "Borrow a book", description = "201 with the Location of the new loan; 409 when no copy is available, the member already holds it or is inactive.")
@@ -166,6 +167,7 @@ public class MembersResource {
                 .entity(LoanView.of(loan, LocalDate.now(clock))).build();
     }
 
+    @Allowed(Roles.CIRCULATION)
     @DELETE
     @Path("{id}/borrows/{bookId}")
     @Operation(summary = "Return a book", description = "Closes the loan; 409 when the member does not hold the book.")
@@ -175,6 +177,7 @@ public class MembersResource {
         return Response.noContent().build();
     }
 
+    @Allowed(Roles.CIRCULATION)
     @POST
     @Path("{id}/borrows/{bookId}/renewals")
     @APIResponse(responseCode = "200", description = "Renewed: the loan with its new due date",
@@ -184,23 +187,23 @@ public class MembersResource {
         return LoanView.of(circulation.renew(id, bookId), LocalDate.now(clock));
     }
 
-    @Allowed({Roles.STAFF, Roles.CARD_HOLDER})
+    @Allowed({Roles.CIRCULATION, Roles.CARD_HOLDER})
     @GET
     @Path("{id}/holds")
     @Operation(summary = "The member's holds", description = "Newest first, in every state.")
     public List<HoldView> holds(@PathParam("id") long id) {
-        caller.requireSelfOrStaff(id);
+        caller.requireSelfOr(Roles.CIRCULATION, id);
         return queries.holds(id).stream().map(HoldView::of).toList();
     }
 
-    @Allowed({Roles.STAFF, Roles.CARD_HOLDER})
+    @Allowed({Roles.CIRCULATION, Roles.CARD_HOLDER})
     @POST
     @Path("{id}/holds")
     @APIResponse(responseCode = "201", description = "Placed at the end of the book's queue",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = HoldView.class)))
     @Operation(summary = "Place a hold", description = "Only when no copy is on the shelf; 409 otherwise, or when the member holds or has reserved the book already.")
     public Response placeHold(@PathParam("id") long id, BorrowRequest body) {
-        caller.requireSelfOrStaff(id);
+        caller.requireSelfOr(Roles.CIRCULATION, id);
         if (body == null || body.bookId() == null) {
             throw new InvalidInputException(List.of(new FieldViolation("bookId", "is required")));
         }
@@ -209,26 +212,27 @@ public class MembersResource {
                 .entity(HoldView.of(hold)).build();
     }
 
-    @Allowed({Roles.STAFF, Roles.CARD_HOLDER})
+    @Allowed({Roles.CIRCULATION, Roles.CARD_HOLDER})
     @DELETE
     @Path("{id}/holds/{holdId}")
     @APIResponse(responseCode = "204", description = "Cancelled")
     @Operation(summary = "Cancel a hold", description = "A copy set aside for it passes to the next in line; 409 when the hold is closed already.")
     public Response cancelHold(@PathParam("id") long id, @PathParam("holdId") long holdId) {
-        caller.requireSelfOrStaff(id);
+        caller.requireSelfOr(Roles.CIRCULATION, id);
         circulation.cancelHold(id, holdId);
         return Response.noContent().build();
     }
 
-    @Allowed({Roles.STAFF, Roles.CARD_HOLDER})
+    @Allowed({Roles.CIRCULATION, Roles.CARD_HOLDER})
     @GET
     @Path("{id}/loans")
     @Operation(summary = "The member's loan history", description = "Every loan, newest first, open and returned.")
     public List<LoanView> loans(@PathParam("id") long id) {
-        caller.requireSelfOrStaff(id);
+        caller.requireSelfOr(Roles.CIRCULATION, id);
         return queries.history(id).stream().map(l -> LoanView.of(l, LocalDate.now(clock))).toList();
     }
 
+    @Allowed(Roles.ADMINISTRATION)
     @POST
     @Path("{id}/account")
     @Operation(summary = "Open the member's login account", description = "With the MEMBER role: they may then see their "

@@ -92,9 +92,16 @@ public class ProblemResponsesFilter implements OASFilter {
                 .type(org.eclipse.microprofile.openapi.models.security.SecurityScheme.Type.HTTP).scheme("basic")
                 .description("A library account (staff: LIBRARIAN, card holders: MEMBER). Use it over TLS only. "
                         + "Reading the catalogue needs no account; everything else does."));
+        components.addSecurityScheme("bearer", OASFactory.createSecurityScheme()
+                .type(org.eclipse.microprofile.openapi.models.security.SecurityScheme.Type.HTTP).scheme("bearer")
+                .bearerFormat("lib_ and 43 base64url characters")
+                .description("An API token of a system, made by staff (POST /tokens), with scopes: catalogue:read, "
+                        + "catalogue:write, members:write, circulation, administration. A librarian's login holds every "
+                        + "scope; what needs a member's or a librarian's own account takes no token. Use it over TLS only."));
         openAPI.setComponents(components);
         // either authenticated or anonymous: which operations need which role is in their 401/403
         openAPI.addSecurityRequirement(OASFactory.createSecurityRequirement().addScheme("basic"));
+        openAPI.addSecurityRequirement(OASFactory.createSecurityRequirement().addScheme("bearer"));
         openAPI.addSecurityRequirement(OASFactory.createSecurityRequirement());
     }
 

@@ -75,7 +75,7 @@ public class LoginBacking {
             return FAILED;
         }
         return switch (why.kind()) {
-            case WRONG -> FAILED;
+            case WRONG, WRONG_TOKEN -> FAILED; // the pages never take a token: never the case here
             case THROTTLED -> "Too many failed logins from your network: wait " + waiting(why.retryAfterSeconds())
                     + " before you try again (or ask at the desk for a new password).";
             case BUSY -> "Many people are logging in right now: try again in a few seconds.";

@@ -16,6 +16,11 @@ final class Messages {
         context.getExternalContext().getFlash().setKeepMessages(true);
     }
 
+    /** An information message at the top of this page, e.g. after an ajax action that stays on it. */
+    static void info(String text) {
+        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text, text));
+    }
+
     /** A warning at the top of this page, e.g. that a page asked for in the URL does not exist. */
     static void warn(String text) {
         FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_WARN, text, text));

@@ -10,6 +10,7 @@ import org.library.accounts.AccountService;
 import org.library.accounts.Caller;
 import org.library.accounts.Role;
 import org.library.platform.AccessDeniedException;
+import org.library.platform.access.Identity;
 
 /**
  * Who sends this request, for the checks a role alone cannot make — a member may see and change
@@ -59,13 +60,24 @@ public class CurrentCaller {
     }
 
     public boolean mayActFor(long memberId) {
-        return isStaff() || get().map(c -> c.mayActFor(memberId)).orElse(false);
+        return isStaff() || isMember() && get().map(c -> c.mayActFor(memberId)).orElse(false);
     }
 
     /** @throws AccessDeniedException unless the caller is staff or this very member */
     public void requireSelfOrStaff(long memberId) {
         if (!mayActFor(memberId)) {
             throw new AccessDeniedException("You may see and change only your own loans and holds.");
+        }
+    }
+
+    /**
+     * For the REST API, where a system's token acts for every member within its scope.
+     *
+     * @throws AccessDeniedException unless the caller holds {@code scope} (staff hold every one) or is this very member
+     */
+    public void requireSelfOr(String scope, long memberId) {
+        if (!Identity.current().map(identity -> identity.hasAnyRole(scope)).orElse(false)) {
+            requireSelfOrStaff(memberId);
         }
     }
 

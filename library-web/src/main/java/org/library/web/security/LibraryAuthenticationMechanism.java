@@ -14,14 +14,17 @@ import java.io.Serializable;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.library.accounts.AccountService;
+import org.library.accounts.ApiTokens;
 import org.library.accounts.Caller;
 import org.library.accounts.LoginResult;
 import org.library.accounts.Logins;
+import org.library.accounts.TokenCaller;
 import org.library.platform.SqlStates;
 
 /**
@@ -29,10 +32,11 @@ import org.library.platform.SqlStates;
  * the library has two kinds of client, so this one serves both:
  *
  * <ul>
- *   <li>The REST API ({@code /api/…}) is stateless: HTTP Basic on each request (use it behind
- *       TLS). Basic rather than bearer tokens because every HTTP client and every integration
- *       platform speaks it without a token endpoint, and the password check costs PBKDF2 only
- *       once per few minutes per client (see {@link Logins}). No session is created. Wrong
+ *   <li>The REST API ({@code /api/…}) is stateless: HTTP Basic (a person's account) or an API
+ *       token ({@code Authorization: Bearer lib_…}, a system's, made by staff) on each request
+ *       (use it behind TLS). Basic because every HTTP client speaks it without a token endpoint,
+ *       and the password check costs PBKDF2 only once per few minutes per client (see
+ *       {@link Logins}); a token costs one indexed read ({@link ApiTokens}). No session is created. Wrong
  *       credentials, a client that must wait, or a database that does not answer are marked on
  *       the request ({@link Refusal}) and answered by the API's access filter, as a problem
  *       document like every other API error.</li>
@@ -51,6 +55,8 @@ public class LibraryAuthenticationMechanism implements HttpAuthenticationMechani
     /** Request attribute: why the credentials sent were not accepted ({@link Refusal}). */
     public static final String REFUSAL = "org.library.authenticationRefusal";
 
+    private static final String BEARER = "Bearer";
+
     static final String SESSION_CALLER = "org.library.caller";
 
     private static final Logger LOG = Logger.getLogger(LibraryAuthenticationMechanism.class.getName());
@@ -62,8 +68,11 @@ public class LibraryAuthenticationMechanism implements HttpAuthenticationMechani
      */
     public record Refusal(Kind kind, long retryAfterSeconds) {
 
-        /** Wrong credentials; a client that must wait; too many checks at once; a database that does not answer. */
-        public enum Kind { WRONG, THROTTLED, BUSY, UNAVAILABLE }
+        /**
+         * Wrong credentials; an API token unknown, expired or revoked; a client that must wait; too
+         * many checks at once; a database that does not answer.
+         */
+        public enum Kind { WRONG, WRONG_TOKEN, THROTTLED, BUSY, UNAVAILABLE }
 
         static Refusal of(LoginResult result) {
             return switch (result.outcome()) {
@@ -83,6 +92,9 @@ public class LibraryAuthenticationMechanism implements HttpAuthenticationMechani
 
     @Inject
     AccountService accounts;
+
+    @Inject
+    ApiTokens tokens;
 
     @Inject
     TrustedProxies proxies;
@@ -153,6 +165,13 @@ public class LibraryAuthenticationMechanism implements HttpAuthenticationMechani
 
     private AuthenticationStatus basic(HttpServletRequest request, HttpMessageContext context) {
         String header = request.getHeader("Authorization");
+        if (header != null && header.strip().regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            String presented = header.strip().substring(BEARER.length());
+            // "Bearer" and nothing (a client whose token variable was empty) is a wrong token, not anonymous
+            if (presented.isEmpty() || Character.isWhitespace(presented.charAt(0))) {
+                return bearer(request, context, presented.strip());
+            }
+        }
         if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
             return context.doNothing(); // anonymous; the access filter decides whether that is enough
         }
@@ -170,6 +189,20 @@ public class LibraryAuthenticationMechanism implements HttpAuthenticationMechani
             return context.notifyContainerAboutLogin(result.caller().username(), groups(result.caller()));
         }
         request.setAttribute(REFUSAL, result == null ? new Refusal(Refusal.Kind.WRONG, 0) : Refusal.of(result));
+        return context.doNothing();
+    }
+
+    /**
+     * An API token: its scopes become the caller's groups, so that the same role checks decide
+     * what it may do. Checked in the database on every request, nothing kept: a revoked token is
+     * refused at once on every instance. No throttle as for passwords: a token cannot be guessed.
+     */
+    private AuthenticationStatus bearer(HttpServletRequest request, HttpMessageContext context, String presented) {
+        Optional<TokenCaller> caller = tokens.authenticate(presented);
+        if (caller.isPresent()) {
+            return context.notifyContainerAboutLogin(caller.get().name(), caller.get().scopes());
+        }
+        request.setAttribute(REFUSAL, new Refusal(Refusal.Kind.WRONG_TOKEN, 0));
         return context.doNothing();
     }
 

@@ -9,9 +9,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.security.Principal;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.library.platform.access.Identity;
 import org.library.platform.access.Roles;
 
@@ -35,7 +35,9 @@ public class ServiceIdentityFilter extends HttpFilter {
         Identity identity = null;
         if (caller != null) {
             Set<String> roles = new HashSet<>();
-            Arrays.stream(new String[] {Roles.STAFF, Roles.CARD_HOLDER}).filter(request::isUserInRole).forEach(roles::add);
+            // a person's role, or a token's scopes (the roles web.xml declares)
+            Stream.concat(Stream.of(Roles.STAFF, Roles.CARD_HOLDER), Roles.SCOPES.stream())
+                    .filter(request::isUserInRole).forEach(roles::add);
             identity = new Identity(caller.getName(), roles);
         }
         // an anonymous request works for nobody, whatever the thread did before
