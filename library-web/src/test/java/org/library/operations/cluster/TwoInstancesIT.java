@@ -51,6 +51,9 @@ import org.library.testing.TestData;
  *       an author renamed, a copy lent through A, or a title changed in the database by hand, is
  *       seen through B by the first read after it, though B had read the same book, search and
  *       list just before;</li>
+ *   <li>a borrow whose answer was lost, sent again through the other instance with its
+ *       {@code Idempotency-Key}, gets the first answer (status, Location, body) and lends once: the
+ *       key is in the shared database, not in either instance;</li>
  *   <li>the last copy, raced for by many members through both instances at once, is lent once:
  *       one 201, every other answer a 409 (or a retryable 503), and the database agrees;</li>
  *   <li>a login on the pages survives the loss of the instance that served it: the session is in
@@ -198,6 +201,37 @@ class TwoInstancesIT {
 
     @Test
     @Order(3)
+    void aBorrowRetriedThroughTheOtherInstanceWithItsIdempotencyKeyGetsTheFirstAnswerAndLendsOnce() throws Exception {
+        long author = create(a, "/authors", "{\"name\":\"Retry Author\"}");
+        long book = create(a, "/books", "{\"isbn\":\"" + TestData.isbn() + "\",\"title\":\"Sent twice\",\"copies\":2,\"authorId\":" + author + "}");
+        long member = create(b, "/members", memberJson("Retry Reader"));
+        String key = java.util.UUID.randomUUID().toString();
+        String borrow = "{\"bookId\":" + book + "}";
+
+        // the client's first try reaches A; its answer is lost, so it sends the request again, through B
+        HttpResponse<String> first = sendKeyed(a, "/api/members/" + member + "/borrows", borrow, key);
+        HttpResponse<String> retry = sendKeyed(b, "/api/members/" + member + "/borrows", borrow, key);
+
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+        assertThat(first.headers().firstValue("Idempotent-Replayed")).isEmpty();
+        assertThat(retry.statusCode()).as(retry.body()).isEqualTo(201);
+        assertThat(retry.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+        assertThat(retry.headers().firstValue("Location")).isEqualTo(first.headers().firstValue("Location"));
+        assertThat(retry.body()).isEqualTo(first.body());
+        try (Connection db = database()) {
+            assertThat(count(db, "SELECT COUNT(*) FROM loans WHERE book_id = ?", book)).as("loans of the book").isEqualTo(1);
+            assertThat(count(db, "SELECT on_loan FROM books WHERE id = ?", book)).isEqualTo(1);
+        }
+        assertThat(copiesAvailable(b, book)).isEqualTo(1);
+
+        // the same key with another body, through B: refused, nothing lent
+        HttpResponse<String> reused = sendKeyed(b, "/api/members/" + member + "/borrows", "{\"bookId\":" + (book + 1_000_000) + "}", key);
+        assertThat(reused.statusCode()).as(reused.body()).isEqualTo(422);
+        assertThat(copiesAvailable(a, book)).isEqualTo(1);
+    }
+
+    @Test
+    @Order(4)
     void theLastCopyRacedForThroughBothInstancesIsLentOnce() throws Exception {
         long author = create(a, "/authors", "{\"name\":\"Race Author\"}");
         long book = create(b, "/books", "{\"isbn\":\"" + TestData.isbn() + "\",\"title\":\"The last copy\",\"copies\":1,\"authorId\":" + author + "}");
@@ -251,7 +285,7 @@ class TwoInstancesIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void aPasswordResetThroughOneInstanceEndsTheSessionOnTheOtherAtItsNextRequest() throws Exception {
         String number = TestData.memberNumber();
         long member = create(b, "/members", "{\"memberNumber\":\"" + number + "\",\"name\":\"Cluster Reader\",\"email\":\""
@@ -274,7 +308,7 @@ class TwoInstancesIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void aLoggedInSessionSurvivesTheLossOfItsInstance() throws Exception {
         // a browser's cookies: every cookie the instances set (Payara's JSESSIONID and its
         // JSESSIONIDVERSION), sent back with every request, whichever instance it goes to
@@ -359,6 +393,21 @@ class TwoInstancesIT {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         }
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A POST as a client that retries sends it: with its Idempotency-Key. */
+    private static HttpResponse<String> sendKeyed(PayaraMicroInstance instance, String path, String json, String key)
+            throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(instance.base() + path))
+                .timeout(Duration.ofSeconds(60))
+                .header("Accept", "application/json")
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        (TestData.ADMIN + ":" + TestData.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                .header("Idempotency-Key", key)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build();
+        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     /** A page as a browser asks for it: with its cookies, keeping the ones the answer sets. */
