@@ -53,6 +53,46 @@ public class ProblemResponsesFilter implements OASFilter {
         return operation;
     }
 
+    /**
+     * Payara copies the defaults of {@code @Schema}'s attributes into the document as if they had
+     * been written ({@code maxProperties: 0} among them, which would allow only empty objects); a
+     * client generator takes them at their word. Written defaults are dropped; real limits stay.
+     */
+    @Override
+    public Schema filterSchema(Schema schema) {
+        if (Integer.valueOf(0).equals(schema.getMaxProperties())) {
+            schema.setMaxProperties(null);
+        }
+        if (Integer.valueOf(0).equals(schema.getMinProperties())) {
+            schema.setMinProperties(null);
+        }
+        if (Integer.valueOf(0).equals(schema.getMinLength())) {
+            schema.setMinLength(null);
+        }
+        if (Boolean.FALSE.equals(schema.getExclusiveMaximum())) {
+            schema.setExclusiveMaximum(null);
+        }
+        if (Boolean.FALSE.equals(schema.getExclusiveMinimum())) {
+            schema.setExclusiveMinimum(null);
+        }
+        if (Boolean.FALSE.equals(schema.getUniqueItems())) {
+            schema.setUniqueItems(null);
+        }
+        if (Boolean.FALSE.equals(schema.getNullable())) {
+            schema.setNullable(null);
+        }
+        if (Boolean.FALSE.equals(schema.getReadOnly())) {
+            schema.setReadOnly(null);
+        }
+        if (Boolean.FALSE.equals(schema.getWriteOnly())) {
+            schema.setWriteOnly(null);
+        }
+        if (Boolean.FALSE.equals(schema.getDeprecated())) {
+            schema.setDeprecated(null);
+        }
+        return schema;
+    }
+
     /** PUT and DELETE of a record need If-Match: their operations say so ("If-Match required") and answer 428 without it. */
     @Override
     public org.eclipse.microprofile.openapi.models.PathItem filterPathItem(org.eclipse.microprofile.openapi.models.PathItem item) {
@@ -86,9 +126,36 @@ public class ProblemResponsesFilter implements OASFilter {
                 .description("A library account (staff: LIBRARIAN, card holders: MEMBER). Use it over TLS only. "
                         + "Reading the catalogue needs no account; everything else does."));
         openAPI.setComponents(components);
+        relativeServers(openAPI);
+        if (openAPI.getTags() != null) {
+            // a tag shared by several resources (Members and circulation) is listed by each: once is the rule
+            Map<String, org.eclipse.microprofile.openapi.models.tags.Tag> byName = new java.util.TreeMap<>();
+            openAPI.getTags().forEach(tag -> byName.putIfAbsent(tag.getName(), tag));
+            openAPI.setTags(new java.util.ArrayList<>(byName.values()));
+        }
         // either authenticated or anonymous: which operations need which role is in their 401/403
         openAPI.addSecurityRequirement(OASFactory.createSecurityRequirement().addScheme("basic"));
         openAPI.addSecurityRequirement(OASFactory.createSecurityRequirement());
+    }
+
+    /**
+     * The server Payara names is the listener this instance was started on ({@code
+     * http://localhost:8080/library}), which a client behind a proxy cannot reach, and which differs
+     * between instances; its path alone ({@code /library}) is relative to wherever the document was
+     * read from, through a proxy or not, and the same on every instance.
+     */
+    private static void relativeServers(OpenAPI openAPI) {
+        if (openAPI.getServers() == null) {
+            return;
+        }
+        for (org.eclipse.microprofile.openapi.models.servers.Server server : openAPI.getServers()) {
+            String url = server.getUrl();
+            if (url != null && url.contains("://")) {
+                String path = java.net.URI.create(url).getRawPath();
+                server.setUrl(path == null || path.isEmpty() ? "/" : path);
+                server.setDescription("This server, by the path of the application");
+            }
+        }
     }
 
     private static void addProblem(Operation operation, String code, String description) {
