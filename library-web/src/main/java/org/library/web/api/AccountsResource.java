@@ -47,6 +47,7 @@ public class AccountsResource {
     }
 
     @PUT
+    @Produces(Responses.NO_BODY)
     @Path("{username}/password")
     @Operation(operationId = "resetPassword", summary = "Set a new password", description = "For a member or colleague who forgot theirs. Lifts every "
             + "client's block after failed logins (not a lock by staff); the account's page sessions end.")

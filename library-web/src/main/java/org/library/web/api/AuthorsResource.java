@@ -95,6 +95,7 @@ public class AuthorsResource {
     }
 
     @DELETE
+    @Produces(Responses.NO_BODY)
     @Path("{id}")
     @Operation(operationId = "deleteAuthor", summary = "Delete an author", description = "409 while the author has books. If-Match required: 428 without it, 412 when stale.")
     @APIResponse(responseCode = "204", description = "Done")

@@ -107,6 +107,7 @@ public class BooksResource {
     }
 
     @DELETE
+    @Produces(Responses.NO_BODY)
     @Path("{id}")
     @Operation(operationId = "deleteBook", summary = "Remove a book", description = "409 while a copy is out. If-Match required: 428 without it, 412 when stale.")
     @APIResponse(responseCode = "204", description = "Done")

@@ -98,6 +98,7 @@ public class LibrariansResource {
     }
 
     @DELETE
+    @Produces(Responses.NO_BODY)
     @Path("{id}")
     @Operation(operationId = "deleteLibrarian", summary = "Remove a librarian and the profile", description = "If-Match required: 428 without it, 412 when stale.")
     @APIResponse(responseCode = "204", description = "Done")
@@ -130,6 +131,7 @@ public class LibrariansResource {
     }
 
     @DELETE
+    @Produces(Responses.NO_BODY)
     @Path("{id}/profile")
     @Operation(operationId = "deleteProfile", summary = "Remove the librarian's profile", description = "If-Match (the profile's ETag) required: 428 without it, 412 when stale.")
     @APIResponse(responseCode = "204", description = "Done")

@@ -50,6 +50,7 @@ public class MeResource {
     }
 
     @PUT
+    @Produces(Responses.NO_BODY)
     @Path("password")
     @Operation(operationId = "changeOwnPassword", summary = "Change my password", description = "400 when the current password is wrong (which counts as a "
             + "failed login) or the new one is refused by the policy: 10 to 128 characters, not containing the user name; "

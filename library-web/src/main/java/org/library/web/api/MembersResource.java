@@ -135,6 +135,7 @@ public class MembersResource {
     }
 
     @DELETE
+    @Produces(Responses.NO_BODY)
     @Path("{id}")
     @Operation(operationId = "deleteMember", summary = "Delete a member and their loan history", description = "409 while they hold books or have holds. If-Match required: 428 without it, 412 when stale.")
     @APIResponse(responseCode = "204", description = "Done")
@@ -167,6 +168,7 @@ public class MembersResource {
     }
 
     @DELETE
+    @Produces(Responses.NO_BODY)
     @Path("{id}/borrows/{bookId}")
     @Operation(operationId = "giveBack", summary = "Return a book", description = "Closes the loan; 409 when the member does not hold the book.")
     @APIResponse(responseCode = "204", description = "Done")
@@ -211,6 +213,7 @@ public class MembersResource {
 
     @Allowed({Roles.STAFF, Roles.CARD_HOLDER})
     @DELETE
+    @Produces(Responses.NO_BODY)
     @Path("{id}/holds/{holdId}")
     @APIResponse(responseCode = "204", description = "Cancelled")
     @Operation(operationId = "cancelHold", summary = "Cancel a hold", description = "A copy set aside for it passes to the next in line; 409 when the hold is closed already.")
