@@ -40,15 +40,16 @@ public class AccountsResource {
 
     @GET
     @Path("{username}")
-    @Operation(summary = "Read an account", description = "Role, owner, failed logins since the last success, the clients "
+    @Operation(operationId = "getAccount", summary = "Read an account", description = "Role, owner, failed logins since the last success, the clients "
             + "blocked from it after repeated failures, and a lock by staff; never the password hash.")
     public AccountView account(@PathParam("username") String username) {
         return AccountView.of(accounts.account(username), accounts.blockedClients(username));
     }
 
     @PUT
+    @Produces(Responses.NO_BODY)
     @Path("{username}/password")
-    @Operation(summary = "Set a new password", description = "For a member or colleague who forgot theirs. Lifts every "
+    @Operation(operationId = "resetPassword", summary = "Set a new password", description = "For a member or colleague who forgot theirs. Lifts every "
             + "client's block after failed logins (not a lock by staff); the account's page sessions end.")
     @APIResponse(responseCode = "204", description = "Changed")
     public Response resetPassword(@PathParam("username") String username, PasswordReset body) {
@@ -58,10 +59,10 @@ public class AccountsResource {
 
     @PUT
     @Path("{username}/lock")
-    @Operation(summary = "Lock the account", description = "A lost card, a suspected break-in: no login at all until "
+    @Operation(operationId = "lockAccount", summary = "Lock the account", description = "A lost card, a suspected break-in: no login at all until "
             + "the lock is lifted (DELETE); the account's page sessions end at once.")
     @APIResponse(responseCode = "200", description = "Locked",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AccountView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "AccountView")))
     public AccountView lock(@PathParam("username") String username) {
         accounts.lock(username);
         return AccountView.of(accounts.account(username), accounts.blockedClients(username));
@@ -69,9 +70,9 @@ public class AccountsResource {
 
     @DELETE
     @Path("{username}/lock")
-    @Operation(summary = "Lift the lock", description = "The owner may log in again with their password.")
+    @Operation(operationId = "unlockAccount", summary = "Lift the lock", description = "The owner may log in again with their password.")
     @APIResponse(responseCode = "200", description = "Unlocked",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AccountView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "AccountView")))
     public AccountView unlock(@PathParam("username") String username) {
         accounts.unlock(username);
         return AccountView.of(accounts.account(username), accounts.blockedClients(username));

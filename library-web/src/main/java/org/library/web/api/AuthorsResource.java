@@ -57,17 +57,17 @@ public class AuthorsResource {
 
     @Allowed(Roles.ANYONE)
     @GET
-    @Operation(summary = "List authors", description = "Paged; sortable by name, birthYear, deathYear.")
+    @Operation(operationId = "listAuthors", summary = "List authors", description = "Paged; sortable by name, birthYear, deathYear.")
     @APIResponse(responseCode = "200", description = "OK",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PageSchemas.AuthorPage.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "AuthorPage")))
     public Response list(@QueryParam("q") @Parameter(description = "part of the name") String q, @BeanParam Paging paging) {
         return Responses.page(catalog.authors(q, paging.request(), paging.sort("name")), AuthorView::of, uri);
     }
 
     @POST
-    @Operation(summary = "Create an author")
+    @Operation(operationId = "createAuthor", summary = "Create an author")
     @APIResponse(responseCode = "201", description = "Created; Location names the new record",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AuthorView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "AuthorView")))
     public Response create(AuthorInput body) {
         Author author = catalog.createAuthor(body == null ? null : body.data());
         return Responses.created(uri, author.getId(), author.getVersion(), AuthorView.of(author));
@@ -76,9 +76,9 @@ public class AuthorsResource {
     @Allowed(Roles.ANYONE)
     @GET
     @Path("{id}")
-    @Operation(summary = "Read an author", description = "Answers an ETag; If-None-Match gives 304.")
+    @Operation(operationId = "getAuthor", summary = "Read an author", description = "Answers an ETag; If-None-Match gives 304.")
     @APIResponse(responseCode = "200", description = "OK",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AuthorView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "AuthorView")))
     public Response get(@PathParam("id") long id) {
         Author author = catalog.author(id);
         return Responses.versioned(AuthorView.of(author), author.getVersion(), request);
@@ -86,17 +86,18 @@ public class AuthorsResource {
 
     @PUT
     @Path("{id}")
-    @Operation(summary = "Replace an author", description = "The whole record (a missing year is no year). If-Match with the ETag you read is required: 428 without it, 412 when stale.")
+    @Operation(operationId = "replaceAuthor", summary = "Replace an author", description = "The whole record (a missing year is no year). If-Match with the ETag you read is required: 428 without it, 412 when stale.")
     @APIResponse(responseCode = "200", description = "OK",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AuthorView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "AuthorView")))
     public Response update(@PathParam("id") long id, AuthorInput body) {
         Author author = catalog.updateAuthor(id, Responses.requiredVersion(headers), body == null ? null : body.data());
         return Responses.changed(AuthorView.of(author), author.getVersion());
     }
 
     @DELETE
+    @Produces(Responses.NO_BODY)
     @Path("{id}")
-    @Operation(summary = "Delete an author", description = "409 while the author has books. If-Match required: 428 without it, 412 when stale.")
+    @Operation(operationId = "deleteAuthor", summary = "Delete an author", description = "409 while the author has books. If-Match required: 428 without it, 412 when stale.")
     @APIResponse(responseCode = "204", description = "Done")
     public Response delete(@PathParam("id") long id) {
         catalog.deleteAuthor(id, Responses.requiredVersion(headers));
@@ -106,9 +107,9 @@ public class AuthorsResource {
     @Allowed(Roles.ANYONE)
     @GET
     @Path("{id}/books")
-    @Operation(summary = "The author's books", description = "Paged and sortable like /books.")
+    @Operation(operationId = "listAuthorBooks", summary = "The author's books", description = "Paged and sortable like /books.")
     @APIResponse(responseCode = "200", description = "OK",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PageSchemas.BookPage.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "BookPage")))
     public Response books(@PathParam("id") long id, @BeanParam Paging paging) {
         Page<CatalogueEntry> books = catalog.catalogue(new BookFilter(null, id, false), paging.request(), paging.sort("title"));
         if (books.items().isEmpty()) {

@@ -61,10 +61,10 @@ public class BooksResource {
 
     @Allowed(Roles.ANYONE)
     @GET
-    @Operation(summary = "List or search books",
+    @Operation(operationId = "listBooks", summary = "List or search books",
             description = "Paged; sortable by title, author, year, isbn, copies, available.")
     @APIResponse(responseCode = "200", description = "OK",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PageSchemas.BookPage.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "BookPage")))
     public Response list(
             @QueryParam("q") @Parameter(description = "words of the title or the author's name, all of them, in any order, "
                     + "case and accents ignored; a word ending in * matches every word it begins (gard*); or an ISBN in any form") String q,
@@ -77,9 +77,9 @@ public class BooksResource {
     }
 
     @POST
-    @Operation(summary = "Add a book to the catalogue", description = "The ISBN may be an ISBN-10 or ISBN-13; it is stored as ISBN-13. 409 when it exists.")
+    @Operation(operationId = "createBook", summary = "Add a book to the catalogue", description = "The ISBN may be an ISBN-10 or ISBN-13; it is stored as ISBN-13. 409 when it exists.")
     @APIResponse(responseCode = "201", description = "Created; Location names the new record",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BookView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "BookView")))
     public Response create(BookInput body) {
         Book book = catalog.createBook(body == null ? null : body.data());
         return Responses.created(uri, book.getId(), book.getVersion(), BookView.of(book));
@@ -88,9 +88,9 @@ public class BooksResource {
     @Allowed(Roles.ANYONE)
     @GET
     @Path("{id}")
-    @Operation(summary = "Read a book")
+    @Operation(operationId = "getBook", summary = "Read a book")
     @APIResponse(responseCode = "200", description = "OK",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BookView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "BookView")))
     public Response get(@PathParam("id") long id) {
         CatalogueEntry book = catalog.entry(id);
         return Responses.versioned(BookView.of(book), book.getVersion(), request);
@@ -98,17 +98,18 @@ public class BooksResource {
 
     @PUT
     @Path("{id}")
-    @Operation(summary = "Replace a book", description = "The whole record: isbn (unchanged), title, year (absent: none), copies, author. If-Match required: 428 without it, 412 when stale; 409 below the copies out.")
+    @Operation(operationId = "replaceBook", summary = "Replace a book", description = "The whole record: isbn (unchanged), title, year (absent: none), copies, author. If-Match required: 428 without it, 412 when stale; 409 below the copies out.")
     @APIResponse(responseCode = "200", description = "OK",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BookView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "BookView")))
     public Response update(@PathParam("id") long id, BookInput body) {
         Book book = catalog.updateBook(id, Responses.requiredVersion(headers), body == null ? null : body.data());
         return Responses.changed(BookView.of(book), book.getVersion());
     }
 
     @DELETE
+    @Produces(Responses.NO_BODY)
     @Path("{id}")
-    @Operation(summary = "Remove a book", description = "409 while a copy is out. If-Match required: 428 without it, 412 when stale.")
+    @Operation(operationId = "deleteBook", summary = "Remove a book", description = "409 while a copy is out. If-Match required: 428 without it, 412 when stale.")
     @APIResponse(responseCode = "204", description = "Done")
     public Response delete(@PathParam("id") long id) {
         catalog.deleteBook(id, Responses.requiredVersion(headers));
@@ -118,7 +119,7 @@ public class BooksResource {
     @Allowed(Roles.CIRCULATION)
     @GET
     @Path("{id}/holds")
-    @Operation(summary = "The book's hold queue", description = "Waiting holds, first in line first.")
+    @Operation(operationId = "listHoldQueue", summary = "The book's hold queue", description = "Waiting holds, first in line first.")
     public List<Views.HoldView> queue(@PathParam("id") long id) {
         return queries.queue(id).stream().map(Views.HoldView::of).toList();
     }
@@ -126,7 +127,7 @@ public class BooksResource {
     @Allowed(Roles.CIRCULATION)
     @GET
     @Path("{id}/borrowers")
-    @Operation(summary = "Members holding a copy now", description = "The book's side of the borrows relation.")
+    @Operation(operationId = "listBorrowers", summary = "Members holding a copy now", description = "The book's side of the borrows relation.")
     public List<MemberRef> borrowers(@PathParam("id") long id) {
         return catalog.borrowers(id).stream().map(MemberRef::of).toList();
     }

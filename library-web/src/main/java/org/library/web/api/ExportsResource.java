@@ -40,7 +40,7 @@ public class ExportsResource {
     @GET
     @Path("books.csv")
     @Produces(CSV_UTF8)
-    @Operation(summary = "The catalogue as CSV", description = "isbn,title,publication_year,copies,author,"
+    @Operation(operationId = "exportBooks", summary = "The catalogue as CSV", description = "isbn,title,publication_year,copies,author,"
             + "author_birth_year,author_death_year; the format POST /imports/books reads.")
     public Response books() {
         return attachment("books.csv", exports::books);
@@ -50,7 +50,7 @@ public class ExportsResource {
     @GET
     @Path("members.csv")
     @Produces(CSV_UTF8)
-    @Operation(summary = "The members as CSV", description = "member_number,name,email,joined_on,active; the format "
+    @Operation(operationId = "exportMembers", summary = "The members as CSV", description = "member_number,name,email,joined_on,active; the format "
             + "POST /imports/members reads.")
     public Response members() {
         return attachment("members.csv", exports::members);
@@ -60,7 +60,7 @@ public class ExportsResource {
     @GET
     @Path("loans.csv")
     @Produces(CSV_UTF8)
-    @Operation(summary = "The loan ledger as CSV", description = "member_number,isbn,title,borrowed_at,due_on,returned_at,"
+    @Operation(operationId = "exportLoans", summary = "The loan ledger as CSV", description = "member_number,isbn,title,borrowed_at,due_on,returned_at,"
             + "renewals; every loan, open and returned, oldest first.")
     public Response loans() {
         return attachment("loans.csv", exports::loans);

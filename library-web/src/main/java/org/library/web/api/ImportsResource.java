@@ -60,7 +60,7 @@ public class ImportsResource {
     @POST
     @Path("books")
     @Consumes(CSV)
-    @Operation(summary = "Import books and their authors from CSV",
+    @Operation(operationId = "importBooks", summary = "Import books and their authors from CSV",
             description = "Columns isbn,title,publication_year,copies,author and optionally author_birth_year,author_death_year "
                     + "(RFC 4180, UTF-8, header row, any order). A row with an ISBN already catalogued updates that book; "
                     + "an author is reused by name (and birth year, when given), else created. Bad rows are listed with "
@@ -68,7 +68,7 @@ public class ImportsResource {
     @RequestBody(content = @Content(mediaType = CSV, example = "isbn,title,publication_year,copies,author,author_birth_year\n"
             + "9780141439518,Pride and Prejudice,1813,5,Jane Austen,1775\n"))
     @APIResponse(responseCode = "200", description = "The import's report",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ImportView")))
     public Response books(InputStream csv, @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long length,
                           @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type) {
         return run(ImportKind.BOOKS, csv, length, type);
@@ -78,14 +78,14 @@ public class ImportsResource {
     @POST
     @Path("members")
     @Consumes(CSV)
-    @Operation(summary = "Import members from CSV",
+    @Operation(operationId = "importMembers", summary = "Import members from CSV",
             description = "Columns member_number,name,email and optionally joined_on (2024-03-31; default today), active "
                     + "(true/false; default true). A row with a member number already taken updates that member; a blank "
                     + "optional value keeps what the member has.")
     @RequestBody(content = @Content(mediaType = CSV, example = "member_number,name,email,joined_on,active\n"
             + "M000200,Grace Hopper,grace.hopper@example.org,2024-03-31,true\n"))
     @APIResponse(responseCode = "200", description = "The import's report",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ImportView")))
     public Response members(InputStream csv, @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long length,
                             @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type) {
         return run(ImportKind.MEMBERS, csv, length, type);
@@ -93,7 +93,7 @@ public class ImportsResource {
 
     @Allowed({Roles.CATALOGUE_WRITE, Roles.MEMBERS_WRITE})
     @GET
-    @Operation(summary = "Running and recent imports", description = "Newest first, with their progress.")
+    @Operation(operationId = "listImports", summary = "Running and recent imports", description = "Newest first, with their progress.")
     public List<ImportView> recent() {
         return jobs.recent().stream().map(ImportView::of).toList();
     }
@@ -101,9 +101,9 @@ public class ImportsResource {
     @Allowed({Roles.CATALOGUE_WRITE, Roles.MEMBERS_WRITE})
     @GET
     @Path("{id}")
-    @Operation(summary = "An import's progress or report")
+    @Operation(operationId = "getImport", summary = "An import's progress or report")
     @APIResponse(responseCode = "200", description = "OK",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ImportView")))
     public ImportView get(@PathParam("id") String id) {
         return ImportView.of(jobs.job(id).report());
     }

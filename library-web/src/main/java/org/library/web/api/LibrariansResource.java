@@ -61,17 +61,17 @@ public class LibrariansResource {
     Request request;
 
     @GET
-    @Operation(summary = "List librarians", description = "Each with its profile; paged; sortable by name, employeeNumber, email.")
+    @Operation(operationId = "listLibrarians", summary = "List librarians", description = "Each with its profile; paged; sortable by name, employeeNumber, email.")
     @APIResponse(responseCode = "200", description = "OK",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PageSchemas.LibrarianPage.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "LibrarianPage")))
     public Response list(@BeanParam Paging paging) {
         return Responses.page(staff.librarians(paging.request(), paging.sort("name")), LibrarianView::of, uri);
     }
 
     @POST
-    @Operation(summary = "Add a librarian", description = "Optionally with the profile. 409 for a taken employee number or e-mail.")
+    @Operation(operationId = "createLibrarian", summary = "Add a librarian", description = "Optionally with the profile. 409 for a taken employee number or e-mail.")
     @APIResponse(responseCode = "201", description = "Created; Location names the new record",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LibrarianView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "LibrarianView")))
     public Response create(NewLibrarian body) {
         Librarian librarian = body == null ? staff.create(null, null) : staff.create(body.data(), body.profileContent());
         return Responses.created(uri, librarian.getId(), librarian.getVersion(), LibrarianView.of(librarian));
@@ -79,9 +79,9 @@ public class LibrariansResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "Read a librarian, with the profile")
+    @Operation(operationId = "getLibrarian", summary = "Read a librarian, with the profile")
     @APIResponse(responseCode = "200", description = "OK",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LibrarianView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "LibrarianView")))
     public Response get(@PathParam("id") long id) {
         Librarian librarian = staff.librarian(id);
         return Responses.versioned(LibrarianView.of(librarian), librarian.getVersion(), request);
@@ -89,17 +89,18 @@ public class LibrariansResource {
 
     @PUT
     @Path("{id}")
-    @Operation(summary = "Replace a librarian", description = "employeeNumber (unchanged), name and e-mail. If-Match required: 428 without it, 412 when stale.")
+    @Operation(operationId = "replaceLibrarian", summary = "Replace a librarian", description = "employeeNumber (unchanged), name and e-mail. If-Match required: 428 without it, 412 when stale.")
     @APIResponse(responseCode = "200", description = "OK",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LibrarianView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "LibrarianView")))
     public Response update(@PathParam("id") long id, LibrarianInput body) {
         Librarian librarian = staff.update(id, Responses.requiredVersion(headers), body == null ? null : body.data());
         return Responses.changed(LibrarianView.of(librarian), librarian.getVersion());
     }
 
     @DELETE
+    @Produces(Responses.NO_BODY)
     @Path("{id}")
-    @Operation(summary = "Remove a librarian and the profile", description = "If-Match required: 428 without it, 412 when stale.")
+    @Operation(operationId = "deleteLibrarian", summary = "Remove a librarian and the profile", description = "If-Match required: 428 without it, 412 when stale.")
     @APIResponse(responseCode = "204", description = "Done")
     public Response delete(@PathParam("id") long id) {
         staff.delete(id, Responses.requiredVersion(headers));
@@ -108,9 +109,9 @@ public class LibrariansResource {
 
     @GET
     @Path("{id}/profile")
-    @Operation(summary = "Read the librarian's profile", description = "404 when the librarian has none.")
+    @Operation(operationId = "getProfile", summary = "Read the librarian's profile", description = "404 when the librarian has none.")
     @APIResponse(responseCode = "200", description = "OK",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProfileView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ProfileView")))
     public Response profile(@PathParam("id") long id) {
         Profile profile = staff.profile(id);
         return Responses.versioned(ProfileView.of(profile), profile.getVersion(), request);
@@ -118,10 +119,10 @@ public class LibrariansResource {
 
     @PUT
     @Path("{id}/profile")
-    @Operation(summary = "Create or replace the librarian's profile", description = "There is only ever one profile per librarian. "
+    @Operation(operationId = "putProfile", summary = "Create or replace the librarian's profile", description = "There is only ever one profile per librarian. "
             + "Replacing one: If-Match required (the profile's ETag), 428 without it, 412 when stale; creating one needs none.")
     @APIResponse(responseCode = "200", description = "OK",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProfileView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ProfileView")))
     public Response putProfile(@PathParam("id") long id, ProfileInput body) {
         // a PUT that creates the profile has no version to match; one that replaces it must name it
         Long version = staff.hasProfile(id) ? Responses.requiredVersion(headers) : Responses.expectedVersion(headers);
@@ -130,8 +131,9 @@ public class LibrariansResource {
     }
 
     @DELETE
+    @Produces(Responses.NO_BODY)
     @Path("{id}/profile")
-    @Operation(summary = "Remove the librarian's profile", description = "If-Match (the profile's ETag) required: 428 without it, 412 when stale.")
+    @Operation(operationId = "deleteProfile", summary = "Remove the librarian's profile", description = "If-Match (the profile's ETag) required: 428 without it, 412 when stale.")
     @APIResponse(responseCode = "204", description = "Done")
     public Response deleteProfile(@PathParam("id") long id) {
         staff.removeProfile(id, Responses.requiredVersion(headers));
@@ -140,10 +142,10 @@ public class LibrariansResource {
 
     @POST
     @Path("{id}/account")
-    @Operation(summary = "Open the librarian's login account", description = "With the LIBRARIAN (staff) role. 409 when the "
+    @Operation(operationId = "openLibrarianAccount", summary = "Open the librarian's login account", description = "With the LIBRARIAN (staff) role. 409 when the "
             + "user name is taken or they have an account.")
     @APIResponse(responseCode = "201", description = "Created; Location names the account",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.AccountView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "AccountView")))
     public Response openAccount(@PathParam("id") long id, Requests.NewAccount body) {
         org.library.accounts.Account account = accounts.openForLibrarian(id, body == null ? null : body.data());
         return Response.created(uri.getBaseUriBuilder().path(AccountsResource.class).path(account.getUsername()).build())

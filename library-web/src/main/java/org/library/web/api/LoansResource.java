@@ -44,9 +44,9 @@ public class LoansResource {
     UriInfo uri;
 
     @GET
-    @Operation(summary = "List loans", description = "Paged; sortable by borrowedAt, dueOn, returnedAt; overdue=true lists open loans past their due date.")
+    @Operation(operationId = "listLoans", summary = "List loans", description = "Paged; sortable by borrowedAt, dueOn, returnedAt; overdue=true lists open loans past their due date.")
     @APIResponse(responseCode = "200", description = "OK",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PageSchemas.LoanPage.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "LoanPage")))
     public Response list(@QueryParam("overdue") @Parameter(description = "true: only overdue loans",
             schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.BOOLEAN)) String overdue,
                          @BeanParam Paging paging) {
@@ -57,7 +57,7 @@ public class LoansResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "Read a loan")
+    @Operation(operationId = "getLoan", summary = "Read a loan")
     public LoanView get(@PathParam("id") long id) {
         Loan loan = queries.loan(id);
         return LoanView.of(loan, LocalDate.now(clock));

@@ -44,14 +44,15 @@ public class MeResource {
     HttpServletRequest request;
 
     @GET
-    @Operation(summary = "Who am I", description = "The caller's user name, role, and their librarian or member id.")
+    @Operation(operationId = "getMe", summary = "Who am I", description = "The caller's user name, role, and their librarian or member id.")
     public CallerView me() {
         return CallerView.of(caller.get().orElseThrow());
     }
 
     @PUT
+    @Produces(Responses.NO_BODY)
     @Path("password")
-    @Operation(summary = "Change my password", description = "400 when the current password is wrong (which counts as a "
+    @Operation(operationId = "changeOwnPassword", summary = "Change my password", description = "400 when the current password is wrong (which counts as a "
             + "failed login) or the new one is refused by the policy: 10 to 128 characters, not containing the user name; "
             + "429 when this client must wait after repeated failures. The account's page sessions end.")
     @APIResponse(responseCode = "204", description = "Changed")

@@ -91,9 +91,9 @@ public class MembersResource {
     Request request;
 
     @GET
-    @Operation(summary = "List or search members", description = "Paged; sortable by name, memberNumber, email, joinedOn.")
+    @Operation(operationId = "listMembers", summary = "List or search members", description = "Paged; sortable by name, memberNumber, email, joinedOn.")
     @APIResponse(responseCode = "200", description = "OK",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PageSchemas.MemberPage.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "MemberPage")))
     public Response list(
             @QueryParam("q") @Parameter(description = "part of the name, or the exact member number or e-mail") String q,
             @QueryParam("active") @Parameter(description = "true or false; absent: both",
@@ -104,9 +104,9 @@ public class MembersResource {
     }
 
     @POST
-    @Operation(summary = "Register a member", description = "joinedOn defaults to today, active to true. 409 for a taken number or e-mail.")
+    @Operation(operationId = "createMember", summary = "Register a member", description = "joinedOn defaults to today, active to true. 409 for a taken number or e-mail.")
     @APIResponse(responseCode = "201", description = "Created; Location names the new record",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MemberView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "MemberView")))
     public Response create(MemberInput body) {
         Member member = members.create(body == null ? null : body.data());
         return Responses.created(uri, member.getId(), member.getVersion(), MemberView.of(member));
@@ -115,9 +115,9 @@ public class MembersResource {
     @Allowed({Roles.MEMBERS_WRITE, Roles.CARD_HOLDER})
     @GET
     @Path("{id}")
-    @Operation(summary = "Read a member")
+    @Operation(operationId = "getMember", summary = "Read a member")
     @APIResponse(responseCode = "200", description = "OK",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MemberView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "MemberView")))
     public Response get(@PathParam("id") long id) {
         caller.requireSelfOr(Roles.MEMBERS_WRITE, id);
         Member member = members.member(id);
@@ -126,17 +126,18 @@ public class MembersResource {
 
     @PUT
     @Path("{id}")
-    @Operation(summary = "Replace a member", description = "The whole record: memberNumber (unchanged), name, e-mail, joinedOn, active (false deactivates), each required. If-Match required: 428 without it, 412 when stale.")
+    @Operation(operationId = "replaceMember", summary = "Replace a member", description = "The whole record: memberNumber (unchanged), name, e-mail, joinedOn, active (false deactivates), each required. If-Match required: 428 without it, 412 when stale.")
     @APIResponse(responseCode = "200", description = "OK",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MemberView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "MemberView")))
     public Response update(@PathParam("id") long id, MemberInput body) {
         Member member = members.update(id, Responses.requiredVersion(headers), body == null ? null : body.data());
         return Responses.changed(MemberView.of(member), member.getVersion());
     }
 
     @DELETE
+    @Produces(Responses.NO_BODY)
     @Path("{id}")
-    @Operation(summary = "Delete a member and their loan history", description = "409 while they hold books or have holds. If-Match required: 428 without it, 412 when stale.")
+    @Operation(operationId = "deleteMember", summary = "Delete a member and their loan history", description = "409 while they hold books or have holds. If-Match required: 428 without it, 412 when stale.")
     @APIResponse(responseCode = "204", description = "Done")
     public Response delete(@PathParam("id") long id) {
         members.delete(id, Responses.requiredVersion(headers));
@@ -146,7 +147,7 @@ public class MembersResource {
     @Allowed({Roles.CIRCULATION, Roles.CARD_HOLDER})
     @GET
     @Path("{id}/borrows")
-    @Operation(summary = "The books the member holds now", description = "The member's side of the borrows relation.")
+    @Operation(operationId = "listBorrows", summary = "The books the member holds now", description = "The member's side of the borrows relation.")
     public List<Views.BookRef> borrows(@PathParam("id") long id) {
         caller.requireSelfOr(Roles.CIRCULATION, id);
         return members.borrowedBooks(id).stream().map(Views.BookRef::of).toList();
@@ -155,9 +156,9 @@ public class MembersResource {
     @Allowed(Roles.CIRCULATION)
     @POST
     @Path("{id}/borrows")
-    @Operation(summary = "Borrow a book", description = "201 with the Location of the new loan; 409 when no copy is available, the member already holds it or is inactive.")
+    @Operation(operationId = "borrow", summary = "Borrow a book", description = "201 with the Location of the new loan; 409 when no copy is available, the member already holds it or is inactive.")
     @APIResponse(responseCode = "201", description = "Created; Location names the new record",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LoanView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "LoanView")))
     public Response borrow(@PathParam("id") long id, BorrowRequest body) {
         if (body == null || body.bookId() == null) {
             throw new InvalidInputException(List.of(new FieldViolation("bookId", "is required")));
@@ -169,8 +170,9 @@ public class MembersResource {
 
     @Allowed(Roles.CIRCULATION)
     @DELETE
+    @Produces(Responses.NO_BODY)
     @Path("{id}/borrows/{bookId}")
-    @Operation(summary = "Return a book", description = "Closes the loan; 409 when the member does not hold the book.")
+    @Operation(operationId = "giveBack", summary = "Return a book", description = "Closes the loan; 409 when the member does not hold the book.")
     @APIResponse(responseCode = "204", description = "Done")
     public Response giveBack(@PathParam("id") long id, @PathParam("bookId") long bookId) {
         circulation.giveBack(id, bookId);
@@ -181,8 +183,8 @@ public class MembersResource {
     @POST
     @Path("{id}/borrows/{bookId}/renewals")
     @APIResponse(responseCode = "200", description = "Renewed: the loan with its new due date",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LoanView.class)))
-    @Operation(summary = "Renew a loan", description = "Extends the due date by one loan period; 409 when renewed the most times allowed, overdue past the grace period, or reserved by another member.")
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "LoanView")))
+    @Operation(operationId = "renew", summary = "Renew a loan", description = "Extends the due date by one loan period; 409 when renewed the most times allowed, overdue past the grace period, or reserved by another member.")
     public LoanView renew(@PathParam("id") long id, @PathParam("bookId") long bookId) {
         return LoanView.of(circulation.renew(id, bookId), LocalDate.now(clock));
     }
@@ -190,7 +192,7 @@ public class MembersResource {
     @Allowed({Roles.CIRCULATION, Roles.CARD_HOLDER})
     @GET
     @Path("{id}/holds")
-    @Operation(summary = "The member's holds", description = "Newest first, in every state.")
+    @Operation(operationId = "listHolds", summary = "The member's holds", description = "Newest first, in every state.")
     public List<HoldView> holds(@PathParam("id") long id) {
         caller.requireSelfOr(Roles.CIRCULATION, id);
         return queries.holds(id).stream().map(HoldView::of).toList();
@@ -200,8 +202,8 @@ public class MembersResource {
     @POST
     @Path("{id}/holds")
     @APIResponse(responseCode = "201", description = "Placed at the end of the book's queue",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = HoldView.class)))
-    @Operation(summary = "Place a hold", description = "Only when no copy is on the shelf; 409 otherwise, or when the member holds or has reserved the book already.")
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "HoldView")))
+    @Operation(operationId = "placeHold", summary = "Place a hold", description = "Only when no copy is on the shelf; 409 otherwise, or when the member holds or has reserved the book already.")
     public Response placeHold(@PathParam("id") long id, BorrowRequest body) {
         caller.requireSelfOr(Roles.CIRCULATION, id);
         if (body == null || body.bookId() == null) {
@@ -214,9 +216,10 @@ public class MembersResource {
 
     @Allowed({Roles.CIRCULATION, Roles.CARD_HOLDER})
     @DELETE
+    @Produces(Responses.NO_BODY)
     @Path("{id}/holds/{holdId}")
     @APIResponse(responseCode = "204", description = "Cancelled")
-    @Operation(summary = "Cancel a hold", description = "A copy set aside for it passes to the next in line; 409 when the hold is closed already.")
+    @Operation(operationId = "cancelHold", summary = "Cancel a hold", description = "A copy set aside for it passes to the next in line; 409 when the hold is closed already.")
     public Response cancelHold(@PathParam("id") long id, @PathParam("holdId") long holdId) {
         caller.requireSelfOr(Roles.CIRCULATION, id);
         circulation.cancelHold(id, holdId);
@@ -226,7 +229,7 @@ public class MembersResource {
     @Allowed({Roles.CIRCULATION, Roles.CARD_HOLDER})
     @GET
     @Path("{id}/loans")
-    @Operation(summary = "The member's loan history", description = "Every loan, newest first, open and returned.")
+    @Operation(operationId = "listMemberLoans", summary = "The member's loan history", description = "Every loan, newest first, open and returned.")
     public List<LoanView> loans(@PathParam("id") long id) {
         caller.requireSelfOr(Roles.CIRCULATION, id);
         return queries.history(id).stream().map(l -> LoanView.of(l, LocalDate.now(clock))).toList();
@@ -235,10 +238,10 @@ public class MembersResource {
     @Allowed(Roles.ADMINISTRATION)
     @POST
     @Path("{id}/account")
-    @Operation(summary = "Open the member's login account", description = "With the MEMBER role: they may then see their "
+    @Operation(operationId = "openMemberAccount", summary = "Open the member's login account", description = "With the MEMBER role: they may then see their "
             + "own loans and holds and place or cancel holds. 409 when the user name is taken or they have an account.")
     @APIResponse(responseCode = "201", description = "Created; Location names the account",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AccountView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "AccountView")))
     public Response openAccount(@PathParam("id") long id, NewAccount body) {
         Account account = accounts.openForMember(id, body == null ? null : body.data());
         return Response.created(uri.getBaseUriBuilder().path(AccountsResource.class).path(account.getUsername()).build())

@@ -8,6 +8,7 @@ import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.media.MediaType;
 import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 
 /**
@@ -38,12 +39,25 @@ public class ProblemResponsesFilter implements OASFilter {
                     + "changed; try again after Retry-After seconds. Type outcome-unknown: the database stopped while "
                     + "the change was being saved, which may or may not have happened: read the record before sending it again.");
 
+    private static final java.util.Set<String> FRAMING = java.util.Set.of("content-length", "content-type");
+
     /** The answer of a change of a record without If-Match. */
     private static final String PRECONDITION_REQUIRED = "If-Match is missing: send the record's ETag (GET gives it), "
             + "or * to change it whatever its version.";
 
     @Override
     public Operation filterOperation(Operation operation) {
+        if (operation.getParameters() != null) {
+            // the upload's framing, which the resources read to report progress and refuse other charsets: not
+            // parameters a client chooses (a generated client would ask for them and send them twice)
+            operation.setParameters(operation.getParameters().stream()
+                    .filter(parameter -> parameter.getIn() != Parameter.In.HEADER
+                            || !FRAMING.contains(parameter.getName().toLowerCase(java.util.Locale.ROOT)))
+                    .collect(java.util.stream.Collectors.toCollection(java.util.ArrayList::new)));
+        }
+        if (operation.getRequestBody() != null) {
+            operation.getRequestBody().setRequired(true); // no operation of the API takes an empty body
+        }
         boolean writes = operation.getRequestBody() != null
                 || operation.getResponses().hasAPIResponse("201") || operation.getResponses().hasAPIResponse("204");
         if (writes) { // first: where both say something (503), a write's answer is the one that applies
@@ -51,6 +65,53 @@ public class ProblemResponsesFilter implements OASFilter {
         }
         COMMON.forEach((code, text) -> addProblem(operation, code, text));
         return operation;
+    }
+
+    /**
+     * Payara copies the defaults of {@code @Schema}'s attributes into the document as if they had
+     * been written ({@code maxProperties: 0} among them, which would allow only empty objects); a
+     * client generator takes them at their word. Written defaults are dropped; real limits stay.
+     * And a long is an integer.
+     */
+    @Override
+    public Schema filterSchema(Schema schema) {
+        if (schema.getType() == Schema.SchemaType.NUMBER && schema.getFormat() == null) {
+            // Payara writes Java's long (ids, versions, counts) as a number, which clients read as a decimal;
+            // the API has no fractional number anywhere
+            schema.setType(Schema.SchemaType.INTEGER);
+            schema.setFormat("int64");
+        }
+        if (Integer.valueOf(0).equals(schema.getMaxProperties())) {
+            schema.setMaxProperties(null);
+        }
+        if (Integer.valueOf(0).equals(schema.getMinProperties())) {
+            schema.setMinProperties(null);
+        }
+        if (Integer.valueOf(0).equals(schema.getMinLength())) {
+            schema.setMinLength(null);
+        }
+        if (Boolean.FALSE.equals(schema.getExclusiveMaximum())) {
+            schema.setExclusiveMaximum(null);
+        }
+        if (Boolean.FALSE.equals(schema.getExclusiveMinimum())) {
+            schema.setExclusiveMinimum(null);
+        }
+        if (Boolean.FALSE.equals(schema.getUniqueItems())) {
+            schema.setUniqueItems(null);
+        }
+        if (Boolean.FALSE.equals(schema.getNullable())) {
+            schema.setNullable(null);
+        }
+        if (Boolean.FALSE.equals(schema.getReadOnly())) {
+            schema.setReadOnly(null);
+        }
+        if (Boolean.FALSE.equals(schema.getWriteOnly())) {
+            schema.setWriteOnly(null);
+        }
+        if (Boolean.FALSE.equals(schema.getDeprecated())) {
+            schema.setDeprecated(null);
+        }
+        return schema;
     }
 
     /**
@@ -66,6 +127,10 @@ public class ProblemResponsesFilter implements OASFilter {
         for (Operation operation : new Operation[] {item.getPUT(), item.getDELETE()}) {
             if (operation != null && operation.getDescription() != null && operation.getDescription().contains("If-Match required")) {
                 addProblem(operation, "428", PRECONDITION_REQUIRED);
+                // read by the resource from the request's headers, so no annotation declares it: said here, once
+                operation.addParameter(OASFactory.createParameter().name("If-Match").in(Parameter.In.HEADER).required(true)
+                        .description("The ETag of the version the change is based on (GET gives it), or * for any version")
+                        .schema(OASFactory.createSchema().type(Schema.SchemaType.STRING)).example("\"3\""));
             }
         }
         return item;
@@ -99,10 +164,57 @@ public class ProblemResponsesFilter implements OASFilter {
                         + "catalogue:write, members:write, circulation, administration. A librarian's login holds every "
                         + "scope; what needs a member's or a librarian's own account takes no token. Use it over TLS only."));
         openAPI.setComponents(components);
+        relativeServers(openAPI);
+        if (openAPI.getTags() != null) {
+            // a tag shared by several resources (Members and circulation) is listed by each: once is the rule
+            Map<String, org.eclipse.microprofile.openapi.models.tags.Tag> byName = new java.util.TreeMap<>();
+            openAPI.getTags().forEach(tag -> byName.putIfAbsent(tag.getName(), tag));
+            openAPI.setTags(new java.util.ArrayList<>(byName.values()));
+        }
         // either authenticated or anonymous: which operations need which role is in their 401/403
         openAPI.addSecurityRequirement(OASFactory.createSecurityRequirement().addScheme("basic"));
         openAPI.addSecurityRequirement(OASFactory.createSecurityRequirement().addScheme("bearer"));
         openAPI.addSecurityRequirement(OASFactory.createSecurityRequirement());
+        operationSecurity(openAPI);
+    }
+
+    /**
+     * The server Payara names is the listener this instance was started on ({@code
+     * http://localhost:8080/library}), which a client behind a proxy cannot reach, and which differs
+     * between instances; its path alone ({@code /library}) is relative to wherever the document was
+     * read from, through a proxy or not, and the same on every instance.
+     */
+    private static void relativeServers(OpenAPI openAPI) {
+        if (openAPI.getServers() == null) {
+            return;
+        }
+        for (org.eclipse.microprofile.openapi.models.servers.Server server : openAPI.getServers()) {
+            String url = server.getUrl();
+            if (url != null && url.contains("://")) {
+                String path = java.net.URI.create(url).getRawPath();
+                server.setUrl(path == null || path.isEmpty() ? "/" : path);
+                server.setDescription("This server, by the path of the application");
+            }
+        }
+    }
+
+    /** Each operation's own requirements, from the rule that holds for it (OperationAccess). */
+    private static void operationSecurity(OpenAPI openAPI) {
+        Map<String, String[]> rules = OperationAccess.byOperationId();
+        if (rules.isEmpty() || openAPI.getPaths() == null) {
+            return;
+        }
+        for (org.eclipse.microprofile.openapi.models.PathItem item : openAPI.getPaths().getPathItems().values()) {
+            for (Operation operation : item.getOperations().values()) {
+                String[] roles = rules.get(operation.getOperationId());
+                if (roles != null) {
+                    operation.setSecurity(new java.util.ArrayList<>(OperationAccess.requirements(roles)));
+                    if (!OperationAccess.scopes(roles).isEmpty()) {
+                        operation.addExtension("x-scopes", OperationAccess.scopes(roles));
+                    }
+                }
+            }
+        }
     }
 
     private static void addProblem(Operation operation, String code, String description) {

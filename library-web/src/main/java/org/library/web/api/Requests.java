@@ -1,7 +1,6 @@
 package org.library.web.api;
 
 import java.time.LocalDate;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.library.catalog.AuthorData;
 import org.library.catalog.Book;
@@ -38,7 +37,7 @@ public final class Requests {
 
     @Schema(name = "BookInput")
     public record BookInput(
-            @Schema(type = SchemaType.STRING, implementation = String.class, example = "978-0-14-143947-1",
+            @Schema(example = "978-0-14-143947-1",
                     description = "ISBN-10 or ISBN-13; stored as ISBN-13. Fixed after creation.", required = true) Isbn isbn,
             @Schema(example = "Frankenstein", maxLength = Book.TITLE_LENGTH, required = true) String title,
             @Schema(example = "1818") Integer publicationYear,
@@ -52,11 +51,11 @@ public final class Requests {
 
     @Schema(name = "MemberInput")
     public record MemberInput(
-            @Schema(type = SchemaType.STRING, implementation = String.class, example = "M000200",
+            @Schema(example = "M000200",
                     description = "M and six digits, in either case; stored in upper case. Fixed after creation.",
                     required = true) MemberNumber memberNumber,
             @Schema(example = "Grace Hopper", maxLength = Limits.NAME_LENGTH, required = true) String name,
-            @Schema(type = SchemaType.STRING, implementation = String.class, example = "grace.hopper@example.org",
+            @Schema(example = "grace.hopper@example.org",
                     description = "Stored in lower case.", required = true) EmailAddress email,
             @Schema(example = "2026-11-25", description = "Defaults to today when registering; required when changing (PUT replaces the whole record).") LocalDate joinedOn,
             @Schema(example = "true", description = "Defaults to true when registering; required when changing; false deactivates the card.") Boolean active) implements ServiceInput {
@@ -68,11 +67,11 @@ public final class Requests {
 
     @Schema(name = "LibrarianInput")
     public record LibrarianInput(
-            @Schema(type = SchemaType.STRING, implementation = String.class, example = "E2001",
+            @Schema(example = "E2001",
                     description = "E and four to six digits, in either case; stored in upper case. Fixed after creation.",
                     required = true) EmployeeNumber employeeNumber,
             @Schema(example = "Melvil Dewey", required = true) String name,
-            @Schema(type = SchemaType.STRING, implementation = String.class, example = "melvil.dewey@library.example.org",
+            @Schema(example = "melvil.dewey@library.example.org",
                     description = "Stored in lower case.", required = true) EmailAddress email) implements ServiceInput {
         @Override
         public LibrarianData data() {
@@ -82,11 +81,11 @@ public final class Requests {
 
     @Schema(name = "NewLibrarian", description = "A librarian, optionally with the profile.")
     public record NewLibrarian(
-            @Schema(type = SchemaType.STRING, implementation = String.class, example = "E2001",
+            @Schema(example = "E2001",
                     description = "E and four to six digits, in either case; stored in upper case.", required = true)
             EmployeeNumber employeeNumber,
             @Schema(example = "Melvil Dewey", required = true) String name,
-            @Schema(type = SchemaType.STRING, implementation = String.class, example = "melvil.dewey@library.example.org",
+            @Schema(example = "melvil.dewey@library.example.org",
                     description = "Stored in lower case.", required = true) EmailAddress email,
             ProfileInput profile) implements ServiceInput {
         @Override
@@ -128,8 +127,8 @@ public final class Requests {
     }
 
     /** The owner's password change: the current password proves it is them. */
-    public record PasswordChange(@Schema(required = true) String currentPassword,
-                                 @Schema(required = true) String newPassword) {
+    public record PasswordChange(@Schema(required = true, example = "the passphrase used today") String currentPassword,
+                                 @Schema(required = true, example = "four words nobody would guess") String newPassword) {
 
         @Override
         public String toString() {
@@ -138,7 +137,7 @@ public final class Requests {
     }
 
     /** Staff set a new password (a forgotten one, or to lift a lock). */
-    public record PasswordReset(@Schema(required = true) String newPassword) {
+    public record PasswordReset(@Schema(required = true, example = "four words nobody would guess") String newPassword) {
 
         @Override
         public String toString() {

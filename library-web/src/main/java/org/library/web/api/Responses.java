@@ -21,6 +21,13 @@ import org.library.platform.Page;
  */
 final class Responses {
 
+    /**
+     * What an operation that answers 204 produces: nothing, so any {@code Accept} will do. A client
+     * generated from the document asks such an operation only for its errors' type
+     * ({@code application/problem+json}), which the resources' {@code application/json} would refuse with 406.
+     */
+    static final String NO_BODY = jakarta.ws.rs.core.MediaType.WILDCARD;
+
     static final String TOTAL_COUNT = "X-Total-Count";
 
     private Responses() {

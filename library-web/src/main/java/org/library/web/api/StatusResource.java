@@ -29,7 +29,7 @@ public class StatusResource {
 
     @Allowed(Roles.ANYONE)
     @GET
-    @Operation(summary = "Is the application up", description = "Always {\"status\":\"UP\",\"time\":…} while the "
+    @Operation(operationId = "getStatus", summary = "Is the application up", description = "Always {\"status\":\"UP\",\"time\":…} while the "
             + "application answers at all; no database access.")
     public StatusView status() {
         return new StatusView("UP", Instant.now());

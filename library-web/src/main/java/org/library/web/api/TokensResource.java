@@ -94,7 +94,7 @@ public class TokensResource {
     }
 
     @POST
-    @Operation(summary = "Make an API token", description = "Scopes: " + Roles.CATALOGUE_READ + ", " + Roles.CATALOGUE_WRITE
+    @Operation(operationId = "createToken", summary = "Make an API token", description = "Scopes: " + Roles.CATALOGUE_READ + ", " + Roles.CATALOGUE_WRITE
             + ", " + Roles.MEMBERS_WRITE + ", " + Roles.CIRCULATION + ", " + Roles.ADMINISTRATION + ". The answer carries the secret, once: it is stored only as a hash. "
             + "409 when the library has as many usable tokens as it allows.")
     @APIResponse(responseCode = "201", description = "Created; Location names the token",
@@ -108,7 +108,7 @@ public class TokensResource {
     }
 
     @GET
-    @Operation(summary = "List API tokens", description = "Usable, expired and revoked, with their last use (exact to a minute); "
+    @Operation(operationId = "listTokens", summary = "List API tokens", description = "Usable, expired and revoked, with their last use (exact to a minute); "
             + "never a secret. Paged; sortable by name, createdAt, expiresAt, lastUsedAt.")
     @APIResponse(responseCode = "200", description = "OK",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TokenPage.class)))
@@ -119,7 +119,7 @@ public class TokensResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "Read an API token", description = "Never its secret.")
+    @Operation(operationId = "getToken", summary = "Read an API token", description = "Never its secret.")
     @APIResponse(responseCode = "200", description = "OK",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TokenView.class)))
     public TokenView get(@PathParam("id") long id) {
@@ -127,8 +127,9 @@ public class TokensResource {
     }
 
     @DELETE
+    @Produces(Responses.NO_BODY)
     @Path("{id}")
-    @Operation(summary = "Revoke an API token", description = "Its next request is refused (401), on every instance. "
+    @Operation(operationId = "revokeToken", summary = "Revoke an API token", description = "Its next request is refused (401), on every instance. "
             + "Revoking a revoked token changes nothing.")
     @APIResponse(responseCode = "204", description = "Revoked")
     public Response revoke(@PathParam("id") long id) {

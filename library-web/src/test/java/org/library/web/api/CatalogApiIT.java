@@ -254,8 +254,8 @@ class CatalogApiIT extends LibraryDeploymentTest {
     void theOpenApiDocumentDescribesSchemasAndProblemResponses() {
         String openapi = base.getProtocol() + "://" + base.getHost() + ":" + base.getPort() + "/openapi";
         io.restassured.RestAssured.given().accept("application/json").get(openapi).then().statusCode(200)
-                .body("paths.'/api/books'.get.responses.'200'.content.'application/json'.schema.properties.items.items.'$ref'",
-                        endsWith("/BookView"))
+                .body("paths.'/api/books'.get.responses.'200'.content.'application/json'.schema.'$ref'", endsWith("/BookPage"))
+                .body("components.schemas.BookPage.properties.items.items.'$ref'", endsWith("/BookView"))
                 .body("paths.'/api/books'.post.responses.'409'.content.'application/problem+json'.schema.'$ref'",
                         endsWith("/Problem"))
                 .body("components.schemas.BookInput.properties.isbn.example", not(nullValue()))
