@@ -1,19 +1,18 @@
 package org.library.web.api;
 
-import jakarta.enterprise.inject.Any;
-import jakarta.enterprise.inject.spi.Bean;
-import jakarta.enterprise.inject.spi.BeanManager;
-import jakarta.enterprise.inject.spi.CDI;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.spi.Extension;
+import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
+import jakarta.enterprise.inject.spi.WithAnnotations;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Path;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.logging.Logger;
+import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
@@ -25,41 +24,31 @@ import org.library.platform.access.Roles;
  * that holds: an operation open to anyone takes no credentials (or either kind), one that a scope
  * admits takes a login or an API token (and names its scopes in {@code x-scopes}), one for
  * people only (their own records, {@code /me}) takes a login.
+ *
+ * <p>A CDI extension, because the document is built on the server's own thread, where this
+ * application's CDI container cannot be asked: the resources are noted as the container discovers
+ * them, at deployment, before the document can be asked for.
  */
-final class OperationAccess {
+public class OperationAccess implements Extension {
 
-    private static final Logger LOG = Logger.getLogger(OperationAccess.class.getName());
+    private static final Map<String, String[]> RULES = new ConcurrentHashMap<>();
 
-    /** The scopes a token can hold; the other roles are people's. */
-    static final List<String> SCOPES = List.of(Roles.CATALOGUE_READ, Roles.CATALOGUE_WRITE, Roles.MEMBERS_WRITE,
-            Roles.CIRCULATION, Roles.ADMINISTRATION);
-
-    private OperationAccess() {
+    <T> void resource(@Observes @WithAnnotations(Path.class) ProcessAnnotatedType<T> discovered) {
+        Class<T> type = discovered.getAnnotatedType().getJavaClass();
+        if (!type.getPackageName().equals(OperationAccess.class.getPackageName())) {
+            return;
+        }
+        for (Method method : type.getMethods()) {
+            Operation operation = method.getAnnotation(Operation.class);
+            if (operation != null && !operation.operationId().isBlank() && isHttp(method)) {
+                RULES.put(operation.operationId(), AccessFilter.rule(method, type));
+            }
+        }
     }
 
-    /** Each operation's roles, by operation id; empty when the resources cannot be read (no CDI yet). */
+    /** Each operation's roles, by operation id. */
     static Map<String, String[]> byOperationId() {
-        Map<String, String[]> rules = new HashMap<>();
-        BeanManager beans;
-        try {
-            beans = CDI.current().getBeanManager();
-        } catch (IllegalStateException e) {
-            LOG.warning("The OpenAPI document names no security per operation: CDI is not available to read the resources' rules");
-            return rules;
-        }
-        for (Bean<?> bean : beans.getBeans(Object.class, Any.Literal.INSTANCE)) {
-            Class<?> type = bean.getBeanClass();
-            if (!type.isAnnotationPresent(Path.class) || !type.getPackageName().equals(OperationAccess.class.getPackageName())) {
-                continue;
-            }
-            for (Method method : type.getMethods()) {
-                Operation operation = method.getAnnotation(Operation.class);
-                if (operation != null && !operation.operationId().isBlank() && isHttp(method)) {
-                    rules.put(operation.operationId(), AccessFilter.rule(method, type));
-                }
-            }
-        }
-        return rules;
+        return Map.copyOf(RULES);
     }
 
     /** The security requirements of an operation with these roles: any one of them will do. */
@@ -73,7 +62,7 @@ final class OperationAccess {
 
     /** The scopes among the roles: what an API token needs for the operation. */
     static List<String> scopes(String[] roles) {
-        return Arrays.stream(roles).filter(SCOPES::contains).toList();
+        return Arrays.stream(roles).filter(Roles.SCOPES::contains).toList();
     }
 
     private static SecurityRequirement scheme(String name) {

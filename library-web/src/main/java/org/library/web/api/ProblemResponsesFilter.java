@@ -164,6 +164,9 @@ public class ProblemResponsesFilter implements OASFilter {
                         + "catalogue:write, members:write, circulation, administration. A librarian's login holds every "
                         + "scope; what needs a member's or a librarian's own account takes no token. Use it over TLS only."));
         openAPI.setComponents(components);
+        if (components.getSchemas() != null) {
+            components.getSchemas().values().forEach(ProblemResponsesFilter::tidyProperties);
+        }
         relativeServers(openAPI);
         if (openAPI.getTags() != null) {
             // a tag shared by several resources (Members and circulation) is listed by each: once is the rule
@@ -195,6 +198,28 @@ public class ProblemResponsesFilter implements OASFilter {
                 server.setUrl(path == null || path.isEmpty() ? "/" : path);
                 server.setDescription("This server, by the path of the application");
             }
+        }
+    }
+
+    /**
+     * What Payara makes of annotated record components, set right once the model is complete: an
+     * annotated {@code Instant} comes out as an object with the format date-time, and an array's
+     * enumeration stays on the array (MicroProfile OpenAPI has no annotation for an array's items).
+     */
+    private static void tidyProperties(Schema schema) {
+        if (schema.getProperties() == null) {
+            return;
+        }
+        for (Schema property : schema.getProperties().values()) {
+            if (property.getType() == Schema.SchemaType.OBJECT
+                    && ("date-time".equals(property.getFormat()) || "date".equals(property.getFormat()))) {
+                property.setType(Schema.SchemaType.STRING);
+            }
+            if (property.getType() == Schema.SchemaType.ARRAY && property.getEnumeration() != null && property.getItems() != null) {
+                property.getItems().setEnumeration(property.getEnumeration());
+                property.setEnumeration(null);
+            }
+            tidyProperties(property);
         }
     }
 

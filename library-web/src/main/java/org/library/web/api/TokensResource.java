@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -53,7 +54,11 @@ public class TokensResource {
 
     /** A new token: what it is for, its scopes, and when it expires (none: never). */
     public record TokenInput(@Schema(example = "catalogue sync", required = true) String name,
-                             @Schema(example = "[\"catalogue:read\", \"catalogue:write\"]", required = true) List<String> scopes,
+                             @Schema(type = SchemaType.ARRAY, implementation = String.class, required = true,
+                                     enumeration = {Roles.CATALOGUE_READ, Roles.CATALOGUE_WRITE, Roles.MEMBERS_WRITE,
+                                             Roles.CIRCULATION, Roles.ADMINISTRATION},
+                                     description = "One or more of catalogue:read, catalogue:write, members:write, circulation, administration")
+                             List<String> scopes,
                              @Schema(example = "2027-06-30T00:00:00Z", description = "none: never") Instant expiresAt) {
 
         TokenData data() {
@@ -72,7 +77,13 @@ public class TokensResource {
     }
 
     /** The answer to the creation: the token, and its secret, shown this once. */
-    public record IssuedTokenView(long id, String name, List<String> scopes, String state, Instant createdAt, Instant expiresAt,
+    // Payara documents only the annotated components of a record that annotates any: each one is, then
+    public record IssuedTokenView(@Schema(example = "7") long id,
+                                  @Schema(example = "catalogue sync") String name,
+                                  @Schema(type = SchemaType.ARRAY, implementation = String.class) List<String> scopes,
+                                  @Schema(example = "ACTIVE") String state,
+                                  @Schema(example = "2026-11-29T09:30:00Z") Instant createdAt,
+                                  @Schema(example = "2027-06-30T00:00:00Z", description = "none: never") Instant expiresAt,
                                   @Schema(description = "Send it as Authorization: Bearer <secret>. Shown only here: "
                                           + "store it now, it cannot be read again.")
                                   String secret) {
@@ -90,6 +101,7 @@ public class TokensResource {
     }
 
     /** The OpenAPI schema of a page of tokens. */
+    @Schema(name = "TokenPage")
     record TokenPage(List<TokenView> items, int page, int size, boolean hasNext, long total, boolean totalExact) {
     }
 
@@ -98,7 +110,7 @@ public class TokensResource {
             + ", " + Roles.MEMBERS_WRITE + ", " + Roles.CIRCULATION + ", " + Roles.ADMINISTRATION + ". The answer carries the secret, once: it is stored only as a hash. "
             + "409 when the library has as many usable tokens as it allows.")
     @APIResponse(responseCode = "201", description = "Created; Location names the token",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IssuedTokenView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "IssuedTokenView")))
     public Response create(TokenInput body) {
         IssuedToken issued = tokens.create(body == null ? null : body.data());
         CacheControl noStore = new CacheControl();
@@ -111,7 +123,7 @@ public class TokensResource {
     @Operation(operationId = "listTokens", summary = "List API tokens", description = "Usable, expired and revoked, with their last use (exact to a minute); "
             + "never a secret. Paged; sortable by name, createdAt, expiresAt, lastUsedAt.")
     @APIResponse(responseCode = "200", description = "OK",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TokenPage.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "TokenPage")))
     public Response list(@BeanParam Paging paging) {
         Instant now = clock.instant();
         return Responses.page(tokens.tokens(paging.request(), paging.sort("name")), token -> TokenView.of(token, now), uri);
@@ -121,7 +133,7 @@ public class TokensResource {
     @Path("{id}")
     @Operation(operationId = "getToken", summary = "Read an API token", description = "Never its secret.")
     @APIResponse(responseCode = "200", description = "OK",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TokenView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "TokenView")))
     public TokenView get(@PathParam("id") long id) {
         return TokenView.of(tokens.token(id), clock.instant());
     }

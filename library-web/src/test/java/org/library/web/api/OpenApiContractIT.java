@@ -75,11 +75,49 @@ class OpenApiContractIT extends LibraryDeploymentTest {
     }
 
     @Test
+    void everyJsonAnswerIsANamedSchemaSoThatAClientHasOneTypePerRecord() throws IOException {
+        JsonNode document = contract();
+        List<String> inline = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> path : document.get("paths").properties()) {
+            for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {
+                for (Map.Entry<String, JsonNode> answer : operation.getValue().get("responses").properties()) {
+                    JsonNode schema = answer.getValue().at("/content/application~1json/schema");
+                    JsonNode named = schema.path("type").asText().equals("array") ? schema.path("items") : schema;
+                    if (!schema.isMissingNode() && !named.has("$ref")) {
+                        inline.add(operation.getKey() + " " + path.getKey() + " " + answer.getKey());
+                    }
+                }
+            }
+        }
+        assertThat(inline).as("JSON answers whose schema is written out instead of named").isEmpty();
+    }
+
+    @Test
     void aChangeThatNeedsIfMatchDeclaresItAndItsAnswerWithout() throws IOException {
         JsonNode replaceBook = contract().at("/paths/~1api~1books~1{id}/put");
         assertThat(replaceBook.get("parameters").findValuesAsText("name")).contains("If-Match");
         assertThat(replaceBook.at("/responses/428").isMissingNode()).isFalse();
         assertThat(replaceBook.at("/responses/412").isMissingNode()).isFalse();
+    }
+
+    @Test
+    void everyOperationSaysWhoMayCallItAndWithWhichScope() throws IOException {
+        JsonNode document = contract();
+        List<String> without = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> path : document.get("paths").properties()) {
+            for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {
+                if (!operation.getValue().path("security").isArray() || operation.getValue().path("security").isEmpty()) {
+                    without.add(operation.getKey() + " " + path.getKey());
+                }
+            }
+        }
+        assertThat(without).as("operations without their security requirements").isEmpty();
+        // the catalogue is open to anyone; a write takes a login or a token with its scope; /me is a person's
+        assertThat(document.at("/paths/~1api~1books/get/security").toString()).contains("{}");
+        assertThat(document.at("/paths/~1api~1books/post/security").toString()).contains("bearer").doesNotContain("{}");
+        assertThat(document.at("/paths/~1api~1books/post/x-scopes").toString()).isEqualTo("[\"catalogue:write\"]");
+        assertThat(document.at("/paths/~1api~1me/get/security").toString()).contains("basic").doesNotContain("bearer");
+        assertThat(document.at("/paths/~1api~1books/post/parameters").findValuesAsText("name")).contains("Idempotency-Key");
     }
 
     @Test
@@ -93,7 +131,9 @@ class OpenApiContractIT extends LibraryDeploymentTest {
             }
             JsonNode schema = document.at(ref.substring(1));
             for (Map.Entry<String, JsonNode> property : schema.path("properties").properties()) {
-                if (!property.getValue().has("example") && !property.getValue().has("$ref")) {
+                boolean named = property.getValue().has("example") || property.getValue().has("$ref")
+                        || property.getValue().path("items").has("enum");
+                if (!named) {
                     without.add(ref + "." + property.getKey());
                 }
             }
