@@ -1,0 +1,45 @@
+package org.library.transfer;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import java.util.logging.Logger;
+import org.library.platform.access.Identity;
+
+/**
+ * Ends the imports whose instance stopped ({@link ImportJobs#sweep()}): when this instance starts
+ * (it may be the one that stopped), and every minute on every instance, so that an import is never
+ * left RUNNING for longer than its lease and a minute after its last batch. Nobody asked: it works
+ * as the library itself ({@link Identity#SYSTEM}).
+ */
+@Singleton
+@Startup
+@DependsOn("DatabaseMigration")
+public class ImportSweep {
+
+    private static final Logger LOG = Logger.getLogger(ImportSweep.class.getName());
+
+    @EJB
+    ImportJobs jobs;
+
+    @PostConstruct
+    void atStart() {
+        sweep();
+    }
+
+    @Schedule(hour = "*", minute = "*", persistent = false)
+    void everyMinute() {
+        sweep();
+    }
+
+    private void sweep() {
+        int ended = Identity.call(Identity.SYSTEM, jobs::sweep);
+        if (ended > 0) {
+            LOG.warning(() -> ended + " import(s) lost the instance that ran them and are marked FAILED, with the counts "
+                    + "of what they imported.");
+        }
+    }
+}
