@@ -36,8 +36,10 @@ import org.library.platform.access.Roles;
  * nothing. Within one file a later row for the same key updates the earlier one, as a second
  * import would.
  *
- * <p>The door of both kinds ({@link BookImport}, {@link MemberImport}): runs without a transaction
- * of its own, each batch is one ({@link BookBatches}, {@link MemberBatches}).
+ * <p>The door of both kinds ({@link BookImport}, {@link MemberImport}): an import runs in the
+ * background, one of a kind at a time, without a transaction of its own; each batch is one
+ * ({@link BookBatches}, {@link MemberBatches}), which also writes the import's progress to its row
+ * ({@link ImportJobs}), where every instance reads it.
  */
 @Stateless
 @Guarded

@@ -230,6 +230,26 @@ public class ImportJobs {
     }
 
     /**
+     * Marks FAILED, with their counts as they are, the imports this instance runs: it is stopping
+     * (undeployed, shut down), and their threads with it. One that still reaches its next batch
+     * finds it ended and stops there, that batch rolled back.
+     *
+     * @return how many were marked
+     */
+    public int stopHere() {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement update = connection.prepareStatement("UPDATE imports SET state = 'FAILED', running_kind = NULL, "
+                     + "finished_at = ?, failure = ? WHERE state = 'RUNNING' AND instance = ?")) {
+            update.setLong(1, clock.millis());
+            update.setString(2, INTERRUPTED);
+            update.setString(3, bounded(INSTANCE, 255));
+            return update.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not end the imports of this instance", e);
+        }
+    }
+
+    /**
      * Writes the checkpoint, with what its batch added, to the import's row, on the batch's
      * connection: in its transaction, so that the row counts exactly what is committed.
      *

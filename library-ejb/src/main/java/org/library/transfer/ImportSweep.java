@@ -1,11 +1,13 @@
 package org.library.transfer;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.library.platform.access.Identity;
 
@@ -28,6 +30,20 @@ public class ImportSweep {
     @PostConstruct
     void atStart() {
         sweep();
+    }
+
+    /** A clean stop does not wait for the lease: the imports running here end now, and their kinds are free. */
+    @PreDestroy
+    void atStop() {
+        try {
+            int ended = Identity.call(Identity.SYSTEM, jobs::stopHere);
+            if (ended > 0) {
+                LOG.warning(() -> ended + " import(s) running here are marked FAILED, with the counts of what they imported: "
+                        + "the instance stops.");
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not end the imports running here; the sweep of another instance will", e);
+        }
     }
 
     @Schedule(hour = "*", minute = "*", persistent = false)
