@@ -29,7 +29,8 @@ import org.library.testing.TestData;
  * Imports as rows of the database, in the container: an import's state, counts and refused rows
  * are in {@code imports} and {@code import_refusals} (what every instance reads); one import of a
  * kind runs at a time; an import whose instance stopped — its heartbeat older than the lease, on a
- * clock the test moves — is marked FAILED by the sweep with the counts it had, and its kind freed.
+ * clock the test moves — is marked FAILED by the sweep with the counts it had, and its kind freed;
+ * one that was only slow stops at its next batch, and its row counts exactly what it committed.
  */
 @DeployedWith(MovableClock.class)
 @ExtendWith(ActingAsStaff.class)
@@ -133,6 +134,43 @@ class AsyncImportIT extends LibraryInContainerTest {
         ImportReport again = importer.submit(ImportKind.MEMBERS,
                 csv(MEMBERS_HEADER + TestData.memberNumber() + ",Run Again," + TestData.email("run again") + ",,\n"));
         assertThat(ended(again.id()).status()).isEqualTo(ImportJob.Status.DONE);
+    }
+
+    @Test
+    void anImportSweptWhileItRunsStopsAtItsNextBatchAndItsRowCountsExactlyWhatItCommitted() throws Exception {
+        String tag = "Swept " + TestData.isbn();
+        int rows = 50_000;
+        StringBuilder csv = new StringBuilder(MEMBERS_HEADER);
+        for (int i = 0; i < rows; i++) {
+            csv.append(TestData.memberNumber()).append(',').append(tag).append(' ').append(i).append(',')
+                    .append(TestData.email("swept")).append(",,\n");
+        }
+        Path file = csv(csv.toString());
+
+        ImportReport started = importer.submit(ImportKind.MEMBERS, file);
+        // its first batch committed: it runs, and has 49,000 rows to go
+        for (int poll = 0; poll < 3000 && jobs.report(started.id()).created() == 0; poll++) {
+            Thread.sleep(10);
+        }
+        MovableClock.advanceDays(1); // as if its instance had gone silent for a day
+        jobs.sweep();
+        for (int poll = 0; poll < 3000 && Files.exists(file); poll++) {
+            Thread.sleep(50); // the import deletes its file when it stops
+        }
+        assertThat(file).as("the import stopped").doesNotExist();
+
+        ImportReport swept = jobs.report(started.id());
+        assertThat(swept.status()).isEqualTo(ImportJob.Status.FAILED);
+        assertThat(swept.failure()).isEqualTo(ImportJobs.INTERRUPTED);
+        assertThat(swept.created()).as("stopped before the end").isPositive().isLessThan(rows);
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement count = connection.prepareStatement("SELECT COUNT(*) FROM members WHERE name LIKE ?")) {
+            count.setString(1, tag + " %");
+            try (ResultSet rs = count.executeQuery()) {
+                rs.next();
+                assertThat(rs.getLong(1)).as("members written, against the row's count").isEqualTo(swept.created());
+            }
+        }
     }
 
     /** The import once it is no longer RUNNING, read again up to 3,000 times, 50 ms apart. */
