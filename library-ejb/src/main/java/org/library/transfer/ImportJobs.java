@@ -100,7 +100,7 @@ public class ImportJobs {
                 insert.setString(2, kind.path());
                 insert.setString(3, kind.path());
                 insert.setString(4, source == null ? null : bounded(source, SOURCE_LENGTH));
-                insert.setString(5, Identity.current().map(Identity::name).orElse(null));
+                insert.setString(5, Identity.current().map(identity -> bounded(identity.name(), 100)).orElse(null));
                 insert.setString(6, bounded(INSTANCE, 255));
                 if (bytesTotal == null) {
                     insert.setNull(7, Types.BIGINT);

@@ -32,7 +32,12 @@ public class ImportSweep {
         sweep();
     }
 
-    /** A clean stop does not wait for the lease: the imports running here end now, and their kinds are free. */
+    /**
+     * Undeployed (a redeploy, a stop that undeploys first), the application does not leave its
+     * imports to the lease: those running here end now, and their kinds are free. (A Payara Micro
+     * stopped with SIGTERM was not seen to get here: then the sweep of the next start or of
+     * another instance does it.)
+     */
     @PreDestroy
     void atStop() {
         try {
