@@ -65,17 +65,17 @@ public class CsvImporter {
      * imported at all is refused at once and claims nothing; then {@link #startInBackground}.
      *
      * @param file the upload, received whole; the import deletes it when it ends (the caller, when this throws)
-     * @return the import, running
+     * @return the import's id: its progress and report are {@link ImportJobs#report}'s
      * @throws InvalidInputException  when the header lacks columns or names unknown ones, or is not UTF-8
      * @throws ImportRunningException when an import of the kind runs already
      */
-    public ImportReport submit(ImportKind kind, Path file) {
+    public String submit(ImportKind kind, Path file) {
         try (InputStream in = Files.newInputStream(file); CsvSource header = new CsvSource(in, kind, read -> { })) {
             // read as far as the header
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return jobs.report(startInBackground(kind, null, file));
+        return startInBackground(kind, null, file);
     }
 
     /**

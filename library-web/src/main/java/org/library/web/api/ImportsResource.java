@@ -34,7 +34,6 @@ import org.library.platform.access.Roles;
 import org.library.transfer.CsvImporter;
 import org.library.transfer.ImportJobs;
 import org.library.transfer.ImportKind;
-import org.library.transfer.ImportReport;
 
 /**
  * CSV imports of books (with their authors) and of members, asynchronous: the body is received
@@ -127,10 +126,10 @@ public class ImportsResource {
         try {
             file = Files.createTempFile("library-import-", ".csv");
             Files.copy(csv, file, StandardCopyOption.REPLACE_EXISTING);
-            ImportReport started = importer.submit(kind, file);
+            String id = importer.submit(kind, file);
             file = null; // the import's now: it deletes it when it ends
-            return Response.accepted(ImportView.of(started))
-                    .location(uri.getBaseUriBuilder().path(ImportsResource.class).path(started.id()).build()).build();
+            return Response.accepted(ImportView.of(jobs.report(id)))
+                    .location(uri.getBaseUriBuilder().path(ImportsResource.class).path(id).build()).build();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
