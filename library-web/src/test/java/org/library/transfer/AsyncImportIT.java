@@ -64,10 +64,11 @@ class AsyncImportIT extends LibraryInContainerTest {
         ImportReport ended = ended(started.id());
 
         assertThat(ended.status()).as(ended.toString()).isEqualTo(ImportJob.Status.DONE);
-        assertThat(ended.created()).as(ended.toString()).isEqualTo(2);
+        // written: created, or updated where another class's TestData numbers made the card first
+        // (CsvImportIT makes 10,001 members, which a class started a minute later may draw again)
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement row = connection.prepareStatement("SELECT state, kind, rows_read, rows_created, rows_rejected, "
-                     + "refusals_listed, running_kind, finished_at, started_by FROM imports WHERE id = ?")) {
+             PreparedStatement row = connection.prepareStatement("SELECT state, kind, rows_read, rows_created + rows_updated, "
+                     + "rows_rejected, refusals_listed, running_kind, finished_at, started_by FROM imports WHERE id = ?")) {
             row.setString(1, started.id());
             try (ResultSet rs = row.executeQuery()) {
                 assertThat(rs.next()).isTrue();
@@ -76,6 +77,7 @@ class AsyncImportIT extends LibraryInContainerTest {
                 assertThat(rs.getString(7)).as("running_kind: the kind is free").isNull();
                 assertThat(rs.getLong(8)).as("finished_at").isPositive();
                 assertThat(rs.getString(9)).isEqualTo(ActingAsStaff.STAFF.name());
+                assertThat(written(ended)).isEqualTo(2);
             }
             assertThat(refusals(connection, started.id())).containsExactly(
                     "3: member_number: must look like M000123 (M and six digits)",
@@ -98,7 +100,7 @@ class AsyncImportIT extends LibraryInContainerTest {
             String members = importer.submit(ImportKind.MEMBERS,
                     csv(MEMBERS_HEADER + TestData.memberNumber() + ",Other Kind," + TestData.email("other kind") + ",,\n"));
             ImportReport other = ended(members);
-            assertThat(other.created()).as(other.toString()).isEqualTo(1);
+            assertThat(written(other)).as(other.toString()).isEqualTo(1);
             assertThat(jobs.report(held.id()).status()).isEqualTo(ImportJob.Status.RUNNING);
         } finally {
             Files.deleteIfExists(refused);
