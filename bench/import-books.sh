@@ -25,8 +25,14 @@ watcher=$!
 trap 'kill $watcher 2>/dev/null' EXIT
 
 start=$(date +%s.%N)
-curl -s -u "$credentials" -H 'Content-Type: text/csv; charset=UTF-8' --data-binary "@$file" \
-  "$server/library/api/imports/books" -o "$dir/last-report.json" -w 'HTTP %{http_code}\n'
+location=$(curl -s -u "$credentials" -H 'Content-Type: text/csv; charset=UTF-8' --data-binary "@$file" \
+  "$server/library/api/imports/books" -D - -o "$dir/last-report.json" | tr -d '\r' | sed -n 's/^[Ll]ocation: //p')
+[ -n "$location" ] || { cat "$dir/last-report.json"; exit 1; }
+echo "import: $location"
+# the import runs in the background (202): its report once it is no longer RUNNING
+while curl -s -u "$credentials" "$location" -o "$dir/last-report.json" && grep -q '"status":"RUNNING"' "$dir/last-report.json"; do
+  sleep 1
+done
 end=$(date +%s.%N)
 echo "seconds: $(echo "$end - $start" | bc)"
 grep -o '"\(rowsRead\|created\|updated\|unchanged\|rejected\)":[0-9]*' "$dir/last-report.json" | tr '\n' ' '; echo

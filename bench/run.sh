@@ -101,12 +101,18 @@ start_server() {
 }
 
 # ---- loading -------------------------------------------------------------------------------------
-# import KIND FILE: the report's counts, or dies
+# import KIND FILE REPORT: posts the file (202 and the import's Location), polls the import until it
+# has ended and writes its report to REPORT, or dies
 import_csv() {
-    local kind=$1 file=$2 report=$3 code
+    local kind=$1 file=$2 report=$3 code location
     code=$(curl -s -u "$AUTH" -H 'Content-Type: text/csv; charset=UTF-8' -X POST -T "$file" \
-        -o "$report" -w '%{http_code}' "$API/imports/$kind")
-    [ "$code" = 200 ] || { cat "$report"; die "import of $kind answered $code"; }
+        -D "$report.headers" -o "$report" -w '%{http_code}' "$API/imports/$kind")
+    [ "$code" = 202 ] || { cat "$report"; die "import of $kind answered $code"; }
+    location=$(tr -d '\r' <"$report.headers" | sed -n 's/^[Ll]ocation: //p')
+    while curl -fs -u "$AUTH" -o "$report" "$location" && grep -q '"status":"RUNNING"' "$report"; do
+        sleep 1
+    done
+    grep -q '"status":"DONE"' "$report" || { head -c 2000 "$report"; die "the import of $kind did not end DONE"; }
     grep -q '"rejected":0[,}]' "$report" || { head -c 2000 "$report"; die "the import of $kind rejected rows"; }
 }
 

@@ -12,13 +12,18 @@ import org.library.members.Member;
 import org.library.platform.FieldViolation;
 import org.library.platform.Inputs;
 import org.library.platform.InvalidInputException;
+import org.library.platform.KeyTakenMeanwhileException;
+import org.library.platform.LibraryException;
 import org.library.platform.Page;
 import org.library.platform.PageRequest;
 import org.library.platform.PagedQuery;
+import org.library.platform.Precondition;
 import org.library.platform.RecordNotFoundException;
+import org.library.platform.RowLocks;
 import org.library.platform.SearchText;
 import org.library.platform.SortOrder;
 import org.library.platform.StaleVersionException;
+import org.library.platform.Upserted;
 import org.library.platform.Writes;
 import org.library.platform.access.Allowed;
 import org.library.platform.access.Guarded;
@@ -133,11 +138,15 @@ public class CatalogService {
         if (findByIsbn(isbn).isPresent()) {
             throw new DuplicateIsbnException(isbn.value());
         }
-        Book book = new Book(isbn, data.title().strip(), data.publicationYear(), data.copies());
+        // a concurrent insert of the same ISBN passes the check above; the UNIQUE index decides
+        return insertBook(data, new DuplicateIsbnException(isbn.value()));
+    }
+
+    private Book insertBook(BookData data, LibraryException onDuplicate) {
+        Book book = new Book(data.isbn(), data.title().strip(), data.publicationYear(), data.copies());
         author(data.authorId()).addBook(book);
         em.persist(book);
-        // a concurrent insert of the same ISBN passes the check above; the UNIQUE index decides
-        Writes.flush(em, "book", isbn.value(), constraint -> new DuplicateIsbnException(isbn.value()));
+        Writes.flush(em, "book", data.isbn().value(), constraint -> onDuplicate);
         indexWords("b.id", book.getId(), true);
         return book;
     }
@@ -152,6 +161,54 @@ public class CatalogService {
         Book book = book(id);
         StaleVersionException.check("book", id, book.getVersion(), expectedVersion);
         FieldViolation.refuseChange("isbn", book.getIsbn(), data.isbn().value());
+        return replaceBook(book, data);
+    }
+
+    /**
+     * Creates the book with this ISBN, or replaces the one that has it: the write of a sync job
+     * (an acquisitions system), which knows the ISBN, not the id. The whole record, as
+     * {@link #updateBook} takes it; the ISBN in {@code data} may be left out, and must be the same
+     * ISBN (in any form) if given. Two such writes of a new ISBN at the same moment make one book:
+     * the second insert meets the UNIQUE index and is run again
+     * ({@link KeyTakenMeanwhileException}), as a replacement.
+     *
+     * @throws org.library.platform.PreconditionFailedException when {@code precondition} wants the
+     *         book absent, or present, and it is not
+     * @throws StaleVersionException      when it names another version than the book's
+     * @throws CopiesBelowOnLoanException when fewer copies would remain than are out on loan
+     */
+    public Upserted<Book> putBook(Isbn isbn, Precondition precondition, BookData data) {
+        if (data == null) {
+            inputs.valid(data); // refused: a body is required
+        }
+        FieldViolation.refuseOtherKey("isbn", isbn, data.isbn());
+        BookData keyed = inputs.valid(new BookData(isbn, data.title(), data.publicationYear(), data.copies(), data.authorId()));
+        // the row locked before it is read: a concurrent write of the same book waits, and then
+        // replaces what this one wrote (an unconditional write never fails for a version read meanwhile)
+        Optional<Book> stored = bookId(isbn).map(id -> {
+            RowLocks.book(em, id);
+            return book(id);
+        });
+        precondition.check("book", isbn, stored.map(Book::getVersion).orElse(null));
+        if (stored.isPresent()) {
+            return new Upserted<>(replaceBook(stored.get(), keyed), false);
+        }
+        return new Upserted<>(insertBook(keyed, new KeyTakenMeanwhileException("book", isbn)), true);
+    }
+
+    /** The book with this ISBN, as the catalogue shows it (see {@link #entry(long)}). */
+    @Allowed(Roles.ANYONE)
+    public CatalogueEntry entry(Isbn isbn) {
+        return entry(bookId(isbn).orElseThrow(() -> new RecordNotFoundException("book", isbn)));
+    }
+
+    private Optional<Long> bookId(Isbn isbn) {
+        return em.createQuery("SELECT b.id FROM Book b WHERE b.isbn = :isbn", Long.class)
+                .setParameter("isbn", isbn.value()).getResultStream().findFirst();
+    }
+
+    private Book replaceBook(Book book, BookData data) {
+        long id = book.getId();
         if (data.copies() < book.getOnLoan() + book.getOnHold()) {
             throw new CopiesBelowOnLoanException(book.getTitle(), data.copies(), book.getOnLoan() + book.getOnHold());
         }

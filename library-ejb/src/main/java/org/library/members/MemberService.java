@@ -15,14 +15,17 @@ import org.library.catalog.Book;
 import org.library.platform.EmailAddress;
 import org.library.platform.FieldViolation;
 import org.library.platform.Inputs;
+import org.library.platform.KeyTakenMeanwhileException;
 import org.library.platform.LibraryException;
 import org.library.platform.Page;
 import org.library.platform.PageRequest;
 import org.library.platform.PagedQuery;
+import org.library.platform.Precondition;
 import org.library.platform.RecordNotFoundException;
 import org.library.platform.RowLocks;
 import org.library.platform.SortOrder;
 import org.library.platform.StaleVersionException;
+import org.library.platform.Upserted;
 import org.library.platform.Writes;
 import org.library.platform.access.Allowed;
 import org.library.platform.access.Guarded;
@@ -52,17 +55,21 @@ public class MemberService {
      */
     public Member create(MemberData data) {
         inputs.valid(data);
-        String number = data.memberNumber().value();
         if (findByNumber(data.memberNumber()).isPresent()) {
-            throw new DuplicateMemberNumberException(number);
+            throw new DuplicateMemberNumberException(data.memberNumber().value());
         }
-        String email = data.email().value();
-        refuseTakenEmail(email, null);
+        return insert(data, uniqueViolation(data.memberNumber().value(), data.email().value()));
+    }
+
+    /** @param onConflict what a UNIQUE index hit at the insert means (see {@link Writes#flush}) */
+    private Member insert(MemberData data, Function<String, ? extends LibraryException> onConflict) {
+        String number = data.memberNumber().value();
+        refuseTakenEmail(data.email().value(), null);
         LocalDate joined = data.joinedOn() != null ? data.joinedOn() : LocalDate.now(clock);
         Member member = new Member(data.memberNumber(), data.name().strip(), data.email(), joined);
         member.setActive(data.activeOrDefault());
         em.persist(member);
-        Writes.flush(em, "member", number, uniqueViolation(number, email));
+        Writes.flush(em, "member", number, onConflict);
         return member;
     }
 
@@ -72,13 +79,58 @@ public class MemberService {
         Member member = member(id);
         StaleVersionException.check("member", id, member.getVersion(), expectedVersion);
         FieldViolation.refuseChange("memberNumber", member.getMemberNumber(), data.memberNumber().value());
+        return replace(member, data);
+    }
+
+    /**
+     * Creates the member with this card number, or replaces the one that has it: the write of a
+     * sync job, which knows the number, not the id. The whole record, as {@link #update} takes it;
+     * the number in {@code data} may be left out, and must be {@code number} if given. Two such
+     * writes of a new number at the same moment make one member: the second insert meets the
+     * UNIQUE index and is run again ({@link KeyTakenMeanwhileException}), as a replacement.
+     *
+     * @throws org.library.platform.PreconditionFailedException when {@code precondition} wants the
+     *         member absent, or present, and it is not
+     * @throws StaleVersionException when it names another version than the member's
+     */
+    public Upserted<Member> put(MemberNumber number, Precondition precondition, MemberData data) {
+        if (data == null) {
+            inputs.valid(data); // refused: a body is required
+        }
+        FieldViolation.refuseOtherKey("memberNumber", number, data.memberNumber());
+        MemberData keyed = new MemberData(number, data.name(), data.email(), data.joinedOn(), data.active());
+        inputs.valid(keyed, jakarta.validation.groups.Default.class, MemberData.Replacing.class);
+        // the row locked before it is read: a concurrent write of the same member waits, and then
+        // replaces what this one wrote (an unconditional write never fails for a version read meanwhile)
+        Optional<Member> stored = em.createQuery("SELECT m.id FROM Member m WHERE m.memberNumber = :number", Long.class)
+                .setParameter("number", number.value()).getResultStream().findFirst()
+                .map(id -> {
+                    RowLocks.member(em, id);
+                    return member(id);
+                });
+        precondition.check("member", number, stored.map(Member::getVersion).orElse(null));
+        if (stored.isPresent()) {
+            return new Upserted<>(replace(stored.get(), keyed), false);
+        }
+        String email = keyed.email().value();
+        return new Upserted<>(insert(keyed, constraint -> constraint.contains("EMAIL")
+                ? new DuplicateEmailException(email)
+                : new KeyTakenMeanwhileException("member", number)), true);
+    }
+
+    /** The member with this card number. */
+    public Member member(MemberNumber number) {
+        return findByNumber(number).orElseThrow(() -> new RecordNotFoundException("member", number));
+    }
+
+    private Member replace(Member member, MemberData data) {
         String email = data.email().value();
         refuseTakenEmail(email, member.getId());
         member.setName(data.name().strip());
         member.setEmail(data.email());
         member.setJoinedOn(data.joinedOn());
         member.setActive(data.active());
-        Writes.flush(em, "member", id, uniqueViolation(member.getMemberNumber(), email));
+        Writes.flush(em, "member", member.getId(), uniqueViolation(member.getMemberNumber(), email));
         return member;
     }
 

@@ -27,6 +27,19 @@ public record FieldViolation(String field, String message) {
         }
     }
 
+    /**
+     * A write addressed by a natural key ({@code PUT …/by-number/M000123}) may repeat the key in its
+     * body, or leave it out; a body naming another record is refused, never silently redirected.
+     *
+     * @throws InvalidInputException when {@code inBody} is given and differs from {@code inPath}
+     */
+    public static void refuseOtherKey(String field, NaturalKey inPath, NaturalKey inBody) {
+        if (inBody != null && !inBody.equals(inPath)) {
+            throw new InvalidInputException(List.of(new FieldViolation(field,
+                    "must be " + inPath + ", the key in the URL, or be left out (is " + inBody + ")")));
+        }
+    }
+
     public static List<FieldViolation> of(Collection<? extends ConstraintViolation<?>> violations) {
         return violations.stream()
                 .map(v -> new FieldViolation(fieldName(v), v.getMessage()))

@@ -11,8 +11,10 @@ import java.util.logging.Logger;
  * Runs a front door's method (a resource method, a page's action) again when the database aborted
  * the transaction of the service it called
  * for a lock conflict (SQLState class 40: a deadlock victim, a lock wait timeout, or Derby's
- * identity generator on {@code loans} under many concurrent borrowers, 40XL1). Such a transaction
- * was rolled back whole, so calling the service again is safe, and it is what the client would do
+ * identity generator on {@code loans} under many concurrent borrowers, 40XL1), or for a natural
+ * key another transaction took between the service's look-up and its insert
+ * ({@link KeyTakenMeanwhileException}). Such a transaction was rolled back whole, so calling the
+ * service again is safe, and it is what the client would do
  * with the 503 it gets otherwise. Outside any transaction: the front door's method is not one,
  * each service call is; so the binding belongs on the callers of services, never on a service.
  * Serializable, because the pages' view-scoped beans it intercepts are.
@@ -35,7 +37,7 @@ public class LockConflictRetry implements java.io.Serializable {
             try {
                 return call.proceed();
             } catch (Exception e) {
-                if (attempt == ATTEMPTS || !SqlStates.isTransientConflict(e)) {
+                if (attempt == ATTEMPTS || !(SqlStates.isTransientConflict(e) || e instanceof KeyTakenMeanwhileException)) {
                     throw e;
                 }
                 int attemptMade = attempt;

@@ -77,10 +77,12 @@ public class BookBatches {
     }
 
     /**
-     * @param known authors the importer has resolved already (from earlier batches)
-     * @throws BatchConflictException when a concurrent change makes the batch fail; nothing of it is written
+     * @param known    authors the importer has resolved already (from earlier batches)
+     * @param progress the import's counts before the batch: written with the batch's added, in its transaction
+     * @throws BatchConflictException  when a concurrent change makes the batch fail; nothing of it is written
+     * @throws ImportStoppedException when the import was ended meanwhile; nothing of the batch is written
      */
-    public BookOutcome writeBooks(List<BookLine> lines, Map<AuthorKey, Long> known) {
+    public BookOutcome writeBooks(List<BookLine> lines, Map<AuthorKey, Long> known, ImportJob.Checkpoint progress) {
         try (Connection connection = dataSource.getConnection()) {
             List<RowError> rejected = new ArrayList<>();
             Map<String, StoredBook> stored = storedBooks(connection, lines.stream().map(BookLine::isbn).toList());
@@ -121,6 +123,8 @@ public class BookBatches {
             SearchWords.reindex(connection, "b.id", updates.stream()
                     .filter(write -> !write.stored().title().equals(write.line().title()) || write.stored().authorId() != write.authorId())
                     .map(write -> write.stored().id()).toList(), false);
+            ImportJobs.save(connection, progress, new ImportJobs.BatchCounts(inserts.size(), updated, unchanged, rejected),
+                    clock.millis());
             return new BookOutcome(inserts.size(), updated, unchanged, rejected, authors,
                     waitedFor(connection, copiesAdded));
         } catch (SQLException e) {

@@ -46,6 +46,9 @@ class BookImport {
     @EJB
     private BookBatches batches;
 
+    @EJB
+    private ImportJobs jobs;
+
     @Inject
     private Event<CopiesAdded> copiesAdded;
 
@@ -64,6 +67,9 @@ class BookImport {
                 continue;
             }
             job.rowRead();
+            if (job.dueForSave()) {
+                CsvRows.save(jobs, job);
+            }
             Optional<BookLine> line = bookLine(row, job, authors);
             if (line.isEmpty()) {
                 continue;
@@ -118,7 +124,8 @@ class BookImport {
             return;
         }
         try {
-            record(job, batches.writeBooks(List.copyOf(batch), knownAuthors(batch, authors)), authors);
+            ImportJob.Checkpoint progress = job.checkpoint();
+            record(job, progress, batches.writeBooks(List.copyOf(batch), knownAuthors(batch, authors), progress), authors);
         } catch (BatchConflictException conflict) {
             // someone changed the same records meanwhile (or removed an author remembered here):
             // the batch was rolled back; write its rows one by one, so that only the rows
@@ -126,7 +133,8 @@ class BookImport {
             authors.clear();
             for (BookLine line : batch) {
                 try {
-                    record(job, batches.writeBooks(List.of(line), knownAuthors(List.of(line), authors)), authors);
+                    ImportJob.Checkpoint progress = job.checkpoint();
+                    record(job, progress, batches.writeBooks(List.of(line), knownAuthors(List.of(line), authors), progress), authors);
                 } catch (BatchConflictException refused) {
                     job.rejected(new RowError(line.line(), refused.getMessage()));
                 }
@@ -146,11 +154,8 @@ class BookImport {
         return known;
     }
 
-    private void record(ImportJob job, BookBatches.BookOutcome outcome, Map<AuthorKey, Long> authors) {
-        job.created(outcome.created());
-        job.updated(outcome.updated());
-        job.unchanged(outcome.unchanged());
-        outcome.rejected().forEach(job::rejected);
+    private void record(ImportJob job, ImportJob.Checkpoint progress, BookBatches.BookOutcome outcome, Map<AuthorKey, Long> authors) {
+        job.saved(progress, outcome.created(), outcome.updated(), outcome.unchanged(), outcome.rejected());
         authors.putAll(outcome.authors()); // committed now: safe to remember
         for (long bookId : outcome.copiesAddedWhileWaitedFor()) {
             try {

@@ -7,6 +7,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,6 +18,7 @@ import org.library.catalog.BookData;
 import org.library.members.MemberData;
 import org.library.platform.FieldViolation;
 import org.library.platform.InvalidInputException;
+import org.library.platform.KeyTakenMeanwhileException;
 import org.library.platform.access.Allowed;
 import org.library.platform.access.Guarded;
 import org.library.platform.access.Identity;
@@ -34,8 +36,10 @@ import org.library.platform.access.Roles;
  * nothing. Within one file a later row for the same key updates the earlier one, as a second
  * import would.
  *
- * <p>The door of both kinds ({@link BookImport}, {@link MemberImport}): runs without a transaction
- * of its own, each batch is one ({@link BookBatches}, {@link MemberBatches}).
+ * <p>The door of both kinds ({@link BookImport}, {@link MemberImport}): an import runs in the
+ * background, one of a kind at a time, without a transaction of its own; each batch is one
+ * ({@link BookBatches}, {@link MemberBatches}), which also writes the import's progress to its row
+ * ({@link ImportJobs}), where every instance reads it.
  */
 @Stateless
 @Guarded
@@ -48,7 +52,7 @@ public class CsvImporter {
 
     private static final Logger LOG = Logger.getLogger(CsvImporter.class.getName());
 
-    @Inject
+    @jakarta.ejb.EJB
     private ImportJobs jobs;
 
     @Inject
@@ -58,40 +62,47 @@ public class CsvImporter {
     private MemberImport members;
 
     /**
-     * Imports to the end of {@code csv}, in the caller's thread; the job shows the progress
-     * meanwhile.
+     * The REST API's import: the file's header checked here, so that a file that cannot be
+     * imported at all is refused at once and claims nothing; then {@link #startInBackground}.
      *
-     * @return the final report: counts and the bad rows
-     * @throws InvalidInputException when the file as a whole is unusable (missing or unknown
-     *                               columns, a header that is not UTF-8, broken quoting); the job
-     *                               says how far it got
+     * @param file the upload, received whole; the import deletes it when it ends (the caller, when this throws)
+     * @return the import's id: its progress and report are {@link ImportJobs#report}'s
+     * @throws InvalidInputException  when the header lacks columns or names unknown ones, or is not UTF-8
+     * @throws ImportRunningException when an import of the kind runs already
      */
-    public ImportReport run(ImportJob job, InputStream csv) {
-        try (CsvSource source = new CsvSource(csv, job.kind(), job::bytesRead)) {
-            if (job.kind() == ImportKind.BOOKS) {
-                books.run(job, source);
-            } else {
-                members.run(job, source);
-            }
-            job.done();
-            return job.report();
-        } catch (InvalidInputException e) {
-            InvalidInputException told = tellWhatWasKept(job, e);
-            job.failed(told.getMessage());
-            throw told;
-        } catch (RuntimeException e) {
-            job.failed("stopped by a server error after " + job.report().rowsDone() + " rows; the rows before it are imported");
-            throw e;
+    public String submit(ImportKind kind, Path file) {
+        try (InputStream in = Files.newInputStream(file); CsvSource header = new CsvSource(in, kind, read -> { })) {
+            // read as far as the header
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
+        return startInBackground(kind, null, file);
     }
 
     /**
-     * {@link #run} in the background, for the import page, for whoever starts it; deletes the file
-     * at the end.
+     * Claims the kind for a new import of {@code file} and runs it in the background, for whoever
+     * starts it; the import deletes the file when it ends.
+     *
+     * @param source the file's name, for the report, or {@code null}
+     * @return the import's id: its progress and report are {@link ImportJobs#report}'s
+     * @throws ImportRunningException when an import of the kind runs already
      */
-    public void startInBackground(String jobId, Path file) {
+    public String startInBackground(ImportKind kind, String source, Path file) {
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ImportJob job;
+        try {
+            job = jobs.start(kind, source, size);
+        } catch (KeyTakenMeanwhileException race) {
+            job = jobs.start(kind, source, size); // another start of the kind won: this one finds it running
+        }
         Identity startedBy = Identity.current().orElseThrow(); // a staff identity: the access check let it in
-        context.getBusinessObject(CsvImporter.class).runInBackground(jobId, file, startedBy);
+        context.getBusinessObject(CsvImporter.class).runInBackground(job, file, startedBy);
+        return job.id();
     }
 
     /**
@@ -100,17 +111,13 @@ public class CsvImporter {
      */
     @Allowed(Roles.ANYONE)
     @Asynchronous
-    public void runInBackground(String jobId, Path file, Identity startedBy) {
-        ImportJob job = jobs.job(jobId);
+    public void runInBackground(ImportJob job, Path file, Identity startedBy) {
         try (Identity.Scope as = Identity.enter(startedBy); InputStream in = Files.newInputStream(file)) {
             run(job, in);
-        } catch (InvalidInputException e) {
-            // the job's report says it
-        } catch (IOException | RuntimeException e) {
-            LOG.log(Level.SEVERE, "Import " + jobId + " failed", e);
-            if (job.running()) {
-                job.failed("stopped by a server error; the rows before it are imported");
-            }
+        } catch (IOException e) {
+            LOG.log(Level.SEVERE, "Import " + job.id() + " could not read its file", e);
+            Identity.run(startedBy, () -> jobs.finish(job.checkpoint(), ImportJob.Status.FAILED,
+                    "stopped: the uploaded file could not be read; run the file again"));
         } finally {
             try {
                 Files.deleteIfExists(file);
@@ -120,11 +127,35 @@ public class CsvImporter {
         }
     }
 
+    /**
+     * Imports to the end of {@code csv}, in the caller's thread, and ends the import's row DONE, or
+     * FAILED with the reason (a file that breaks off, a server error) and the counts of what was
+     * committed. When this instance stops half-way, the row stays RUNNING until its heartbeat ages
+     * and {@link ImportJobs#sweep()} marks it FAILED, counts kept.
+     */
+    private void run(ImportJob job, InputStream csv) {
+        try (CsvSource source = new CsvSource(csv, job.kind(), job::bytesRead)) {
+            if (job.kind() == ImportKind.BOOKS) {
+                books.run(job, source);
+            } else {
+                members.run(job, source);
+            }
+            jobs.finish(job.checkpoint(), ImportJob.Status.DONE, null);
+        } catch (ImportStoppedException e) {
+            LOG.warning(e.getMessage()); // its row says FAILED, with what was committed
+        } catch (InvalidInputException e) {
+            jobs.finish(job.checkpoint(), ImportJob.Status.FAILED, tellWhatWasKept(job, e).getMessage());
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "Import " + job.id() + " failed", e);
+            jobs.finish(job.checkpoint(), ImportJob.Status.FAILED, "stopped by a server error after " + job.rowsDone()
+                    + " rows; the rows before it are imported");
+        }
+    }
+
     /** A file that breaks off half-way: say that the rows before the break are imported. */
     private static InvalidInputException tellWhatWasKept(ImportJob job, InvalidInputException e) {
-        ImportReport report = job.report();
-        long written = report.created() + report.updated() + report.unchanged();
-        if (report.rowsRead() == 0) {
+        long written = job.rowsWritten();
+        if (job.rowsRead() == 0) {
             return e;
         }
         List<FieldViolation> told = e.violations().stream()

@@ -37,6 +37,16 @@ final class CsvRows {
         }
     }
 
+    /**
+     * Brings the import's row up to date between batches (see {@link ImportJob#dueForSave()}): its
+     * heartbeat, and the rows refused since the last batch.
+     */
+    static void save(ImportJobs jobs, ImportJob job) {
+        ImportJob.Checkpoint progress = job.checkpoint();
+        jobs.save(progress);
+        job.saved(progress, 0, 0, 0, List.of());
+    }
+
     static boolean unreadable(CsvSource.Row row, ImportJob job) {
         String tooLong = row.tooLong();
         if (tooLong != null) {

@@ -1,18 +1,17 @@
 package org.library.transfer;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * One import as it runs: counters the import updates after each committed batch, read at any
- * time by whoever watches its progress (the REST API, the import page). Thread-safe.
+ * One import as it runs on this instance, in the thread that runs it: its counters, and the
+ * refused rows not yet written to its row in {@code imports}. What others read is that row
+ * ({@link ImportJobs}), which each batch's transaction brings up to date with the batch
+ * ({@link Checkpoint}), so that the counts there are exactly what is committed.
  *
- * <p>The bad rows are listed up to {@link #MAX_LISTED_ERRORS}, then only counted, so that a file
- * of a million wrong rows cannot fill the memory with its report.
+ * <p>The refused rows are listed up to {@link #MAX_LISTED_ERRORS}, then only counted, so that a
+ * file of a million wrong rows fills neither the memory nor the database with its report.
  */
 public final class ImportJob {
 
@@ -20,31 +19,30 @@ public final class ImportJob {
 
     public static final int MAX_LISTED_ERRORS = 1000;
 
-    private final String id = UUID.randomUUID().toString();
+    /** Rows read without a batch written (all refused) after which the progress is written anyway. */
+    static final int ROWS_BETWEEN_SAVES = 2 * CsvRows.BATCH;
+
+    private final String id;
     private final ImportKind kind;
-    private final String source;
-    private final Long bytesTotal;
     private final Clock clock;
-    private final Instant startedAt;
 
-    private final AtomicLong rowsRead = new AtomicLong();
-    private final AtomicLong created = new AtomicLong();
-    private final AtomicLong updated = new AtomicLong();
-    private final AtomicLong unchanged = new AtomicLong();
-    private final AtomicLong rejected = new AtomicLong();
-    private final AtomicLong bytesRead = new AtomicLong();
-    private final List<RowError> errors = new ArrayList<>();
+    private long rowsRead;
+    private long bytesRead;
+    private long created;
+    private long updated;
+    private long unchanged;
+    private long rejected;
+    private int listed;
+    private final List<RowError> unsaved = new ArrayList<>();
 
-    private volatile Status status = Status.RUNNING;
-    private volatile Instant finishedAt;
-    private volatile String failure;
+    private long rowsReadAtSave;
+    private long savedAt;
 
-    ImportJob(ImportKind kind, String source, Long bytesTotal, Clock clock) {
+    ImportJob(String id, ImportKind kind, Clock clock) {
+        this.id = id;
         this.kind = kind;
-        this.source = source;
-        this.bytesTotal = bytesTotal;
         this.clock = clock;
-        this.startedAt = clock.instant();
+        this.savedAt = clock.millis();
     }
 
     public String id() {
@@ -56,58 +54,78 @@ public final class ImportJob {
     }
 
     void rowRead() {
-        rowsRead.incrementAndGet();
+        rowsRead++;
     }
 
     void bytesRead(long total) {
-        bytesRead.set(total);
+        bytesRead = total;
     }
 
-    void created(long n) {
-        created.addAndGet(n);
-    }
-
-    void updated(long n) {
-        updated.addAndGet(n);
-    }
-
-    void unchanged(long n) {
-        unchanged.addAndGet(n);
-    }
-
+    /** A row refused before it reached a batch (it could not be read or broke a rule by itself). */
     void rejected(RowError error) {
-        rejected.incrementAndGet();
-        synchronized (errors) {
-            if (errors.size() < MAX_LISTED_ERRORS) {
-                errors.add(error);
-            }
+        rejected++;
+        if (listed + unsaved.size() < MAX_LISTED_ERRORS) {
+            unsaved.add(error);
         }
     }
 
-    void done() {
-        finish(Status.DONE, null);
+    long rowsDone() {
+        return created + updated + unchanged + rejected;
     }
 
-    void failed(String why) {
-        finish(Status.FAILED, why);
+    long rowsWritten() {
+        return created + updated + unchanged;
     }
 
-    private void finish(Status end, String why) {
-        failure = why;
-        finishedAt = clock.instant();
-        status = end;
+    long rowsRead() {
+        return rowsRead;
     }
 
-    public boolean running() {
-        return status == Status.RUNNING;
+    /**
+     * Whether the import's row should be brought up to date without a batch: after many rows all
+     * refused, or when its heartbeat would otherwise age towards the lease.
+     */
+    boolean dueForSave() {
+        return rowsRead - rowsReadAtSave >= ROWS_BETWEEN_SAVES
+                || clock.millis() - savedAt >= ImportJobs.LEASE.toMillis() / 4;
     }
 
-    public ImportReport report() {
-        List<RowError> listed;
-        synchronized (errors) {
-            listed = errors.stream().sorted(java.util.Comparator.comparingLong(RowError::line)).toList();
+    /** What the import's row is to say once the next batch (or none) commits. */
+    Checkpoint checkpoint() {
+        return new Checkpoint(id, rowsRead, bytesRead, created, updated, unchanged, rejected, listed, List.copyOf(unsaved));
+    }
+
+    /** The checkpoint's batch committed with its outcome: the counters take it in. */
+    void saved(Checkpoint checkpoint, int batchCreated, int batchUpdated, int batchUnchanged, List<RowError> batchRejected) {
+        created += batchCreated;
+        updated += batchUpdated;
+        unchanged += batchUnchanged;
+        rejected += batchRejected.size();
+        listed = checkpoint.listedAfter(batchRejected);
+        unsaved.subList(0, checkpoint.unsaved().size()).clear();
+        rowsReadAtSave = checkpoint.rowsRead();
+        savedAt = clock.millis();
+    }
+
+    /**
+     * The counters of an import's row as of a checkpoint, plus what the batch written with it adds:
+     * written in the batch's own transaction ({@link ImportJobs#save}).
+     *
+     * @param listed  refused rows already in {@code import_refusals}
+     * @param unsaved refused rows counted but not yet written there
+     */
+    record Checkpoint(String id, long rowsRead, long bytesRead, long created, long updated, long unchanged,
+                      long rejected, int listed, List<RowError> unsaved) {
+
+        /** The refused rows to add to {@code import_refusals} with a batch's: as many as the list may still take. */
+        List<RowError> toList(List<RowError> batchRejected) {
+            List<RowError> all = new ArrayList<>(unsaved);
+            all.addAll(batchRejected);
+            return all.subList(0, Math.min(all.size(), Math.max(0, MAX_LISTED_ERRORS - listed)));
         }
-        return new ImportReport(id, kind, source, status, rowsRead.get(), created.get(), updated.get(),
-                unchanged.get(), rejected.get(), listed, bytesRead.get(), bytesTotal, startedAt, finishedAt, failure);
+
+        int listedAfter(List<RowError> batchRejected) {
+            return listed + toList(batchRejected).size();
+        }
     }
 }

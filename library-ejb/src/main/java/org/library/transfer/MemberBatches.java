@@ -51,9 +51,11 @@ public class MemberBatches {
     }
 
     /**
-     * @throws BatchConflictException when a concurrent change makes the batch fail; nothing of it is written
+     * @param progress the import's counts before the batch: written with the batch's added, in its transaction
+     * @throws BatchConflictException  when a concurrent change makes the batch fail; nothing of it is written
+     * @throws ImportStoppedException when the import was ended meanwhile; nothing of the batch is written
      */
-    public MemberOutcome writeMembers(List<MemberLine> lines) {
+    public MemberOutcome writeMembers(List<MemberLine> lines, ImportJob.Checkpoint progress) {
         try (Connection connection = dataSource.getConnection()) {
             Map<String, StoredMember> stored = storedMembers(connection, lines.stream().map(MemberLine::memberNumber).toList());
             Map<String, String> emailOwners = emailOwners(connection, lines.stream().map(MemberLine::email).toList());
@@ -103,6 +105,8 @@ public class MemberBatches {
                 }
                 ImportJdbc.execute(update, updates.size());
             }
+            ImportJobs.save(connection, progress, new ImportJobs.BatchCounts(inserts.size(), updates.size(), unchanged, rejected),
+                    clock.millis());
             return new MemberOutcome(inserts.size(), updates.size(), unchanged, rejected);
         } catch (SQLException e) {
             throw ImportJdbc.conflictOrFailure(e);

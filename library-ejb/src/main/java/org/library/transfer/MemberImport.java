@@ -32,6 +32,9 @@ class MemberImport {
     @EJB
     private MemberBatches batches;
 
+    @EJB
+    private ImportJobs jobs;
+
     void run(ImportJob job, CsvSource source) {
         List<MemberLine> batch = new ArrayList<>(CsvRows.BATCH);
         Set<String> keys = new HashSet<>();
@@ -41,6 +44,9 @@ class MemberImport {
                 continue;
             }
             job.rowRead();
+            if (job.dueForSave()) {
+                CsvRows.save(jobs, job);
+            }
             Optional<MemberLine> line = memberLine(row, job);
             if (line.isEmpty()) {
                 continue;
@@ -87,11 +93,13 @@ class MemberImport {
             return;
         }
         try {
-            record(job, batches.writeMembers(List.copyOf(batch)));
+            ImportJob.Checkpoint progress = job.checkpoint();
+            record(job, progress, batches.writeMembers(List.copyOf(batch), progress));
         } catch (BatchConflictException conflict) {
             for (MemberLine line : batch) { // see writeBooks
                 try {
-                    record(job, batches.writeMembers(List.of(line)));
+                    ImportJob.Checkpoint progress = job.checkpoint();
+                    record(job, progress, batches.writeMembers(List.of(line), progress));
                 } catch (BatchConflictException refused) {
                     job.rejected(new RowError(line.line(), refused.getMessage()));
                 }
@@ -100,10 +108,7 @@ class MemberImport {
         batch.clear();
     }
 
-    private static void record(ImportJob job, MemberBatches.MemberOutcome outcome) {
-        job.created(outcome.created());
-        job.updated(outcome.updated());
-        job.unchanged(outcome.unchanged());
-        outcome.rejected().forEach(job::rejected);
+    private static void record(ImportJob job, ImportJob.Checkpoint progress, MemberBatches.MemberOutcome outcome) {
+        job.saved(progress, outcome.created(), outcome.updated(), outcome.unchanged(), outcome.rejected());
     }
 }

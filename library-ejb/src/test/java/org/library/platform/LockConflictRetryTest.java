@@ -100,6 +100,14 @@ class LockConflictRetryTest {
     }
 
     @Test
+    void aNaturalKeyTakenBetweenTheLookUpAndTheInsertIsRunAgain() throws Exception {
+        Call call = new Call(new KeyTakenMeanwhileException("member", "M000123"), "200 OK: replaced");
+
+        assertThat(retry.retry(call)).isEqualTo("200 OK: replaced");
+        assertThat(call.calls).isEqualTo(2);
+    }
+
+    @Test
     void anyOtherFailureIsNotRetried() {
         Call constraint = new Call(aborted("23505"), "never");
         Call business = new Call(new IllegalStateException("a library rule"), "never");

@@ -59,6 +59,36 @@ public final class ApiClient {
         return ((Number) post(path, body).statusCode(201).extract().path("id")).longValue();
     }
 
+    /**
+     * Posts a CSV file as the admin (202 and the import's Location, at once) and polls the import
+     * until it has ended: its report.
+     */
+    public io.restassured.path.json.JsonPath importCsv(String kind, byte[] csv) {
+        io.restassured.response.Response accepted = request().contentType("text/csv; charset=UTF-8").body(csv)
+                .post("/imports/" + kind);
+        accepted.then().statusCode(202).contentType(ContentType.JSON)
+                .header("Location", org.hamcrest.Matchers.containsString("/api/imports/"));
+        return importEnded(accepted.header("Location"));
+    }
+
+    /** The import at {@code location} once it is no longer RUNNING, polled (up to 3,000 times, 50 ms apart). */
+    public io.restassured.path.json.JsonPath importEnded(String location) {
+        for (int poll = 0; poll < 3000; poll++) {
+            io.restassured.path.json.JsonPath report = request().get(location).then().statusCode(200)
+                    .contentType(ContentType.JSON).extract().jsonPath();
+            if (!report.getString("status").equals("RUNNING")) {
+                return report;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted while polling " + location, e);
+            }
+        }
+        throw new AssertionError("the import at " + location + " still runs after 3,000 polls");
+    }
+
     public long author(String name) {
         return create("/authors", Map.of("name", name));
     }

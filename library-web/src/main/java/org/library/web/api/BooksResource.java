@@ -29,7 +29,10 @@ import org.library.catalog.Book;
 import org.library.catalog.BookFilter;
 import org.library.catalog.CatalogService;
 import org.library.catalog.CatalogueEntry;
+import org.library.catalog.Isbn;
 import org.library.circulation.CirculationQueries;
+import org.library.platform.RetriedOnLockConflict;
+import org.library.platform.Upserted;
 import org.library.platform.access.Allowed;
 import org.library.platform.access.Roles;
 import org.library.web.api.Requests.BookInput;
@@ -104,6 +107,37 @@ public class BooksResource {
     public Response update(@PathParam("id") long id, BookInput body) {
         Book book = catalog.updateBook(id, Responses.requiredVersion(headers), body == null ? null : body.data());
         return Responses.changed(BookView.of(book), book.getVersion());
+    }
+
+    @Allowed(Roles.ANYONE)
+    @GET
+    @Path("by-isbn/{isbn}")
+    @Operation(operationId = "getBookByIsbn", summary = "Read a book by ISBN", description = "The ISBN in any form: ISBN-10 or ISBN-13, with or without "
+            + "hyphens. Content-Location names the book's canonical URL. 400 when it is no ISBN, 404 when no book has it.")
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BookView.class)))
+    public Response getByIsbn(@PathParam("isbn") @Parameter(example = "978-0-14-143947-1") String isbn) {
+        CatalogueEntry book = catalog.entry(NaturalKeyJson.pathKey("isbn", isbn, Isbn.class));
+        return Responses.byKey(uri, BooksResource.class, book.getId(), BookView.of(book), book.getVersion(), request);
+    }
+
+    @PUT
+    @Path("by-isbn/{isbn}")
+    @RetriedOnLockConflict
+    @Operation(operationId = "putBookByIsbn", summary = "Create or replace a book by ISBN", description = "For sync jobs (an acquisitions system), which know "
+            + "the ISBN, not the id; the ISBN in any form. The whole record, as PUT /books/{id} takes it; isbn in the body may "
+            + "be left out, and must be the same ISBN if given (else 400). 201 with the Location of the book's canonical URL "
+            + "when created, 200 when replaced. If-Match is optional: given, the book must exist at that version (412 "
+            + "otherwise); If-None-Match: * creates only (412 when the book exists). 409 below the copies out.")
+    @APIResponse(responseCode = "200", description = "Replaced",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BookView.class)))
+    @APIResponse(responseCode = "201", description = "Created; Location names the new record",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BookView.class)))
+    public Response putByIsbn(@PathParam("isbn") @Parameter(example = "978-0-14-143947-1") String isbn, BookInput body) {
+        Upserted<Book> put = catalog.putBook(NaturalKeyJson.pathKey("isbn", isbn, Isbn.class), Responses.precondition(headers),
+                body == null ? null : body.data());
+        Book book = put.record();
+        return Responses.upserted(uri, BooksResource.class, book.getId(), book.getVersion(), BookView.of(book), put.created());
     }
 
     @DELETE

@@ -14,7 +14,11 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -28,15 +32,16 @@ import org.library.platform.InvalidInputException;
 import org.library.platform.access.Allowed;
 import org.library.platform.access.Roles;
 import org.library.transfer.CsvImporter;
-import org.library.transfer.ImportJob;
 import org.library.transfer.ImportJobs;
 import org.library.transfer.ImportKind;
 
 /**
- * CSV imports of books (with their authors) and of members. The body is read as it arrives and
- * written in batches, so a file of any size takes the same memory; the answer is the import's
- * report. While an import runs, {@code GET /imports} and {@code GET /imports/{id}} show how far it
- * got.
+ * CSV imports of books (with their authors) and of members, asynchronous: the body is received
+ * whole into a file of its own (streamed, never held in memory), its header checked, and the
+ * answer is {@code 202 Accepted} with the {@code Location} of the import, which runs in the
+ * background, written in batches. {@code GET /imports/{id}} shows its state, counts and refused
+ * rows from the database, on every instance; one import of a kind runs at a time (409 naming the
+ * running one).
  */
 @Path("imports")
 @ApplicationScoped
@@ -64,11 +69,15 @@ public class ImportsResource {
             description = "Columns isbn,title,publication_year,copies,author and optionally author_birth_year,author_death_year "
                     + "(RFC 4180, UTF-8, header row, any order). A row with an ISBN already catalogued updates that book; "
                     + "an author is reused by name (and birth year, when given), else created. Bad rows are listed with "
-                    + "their line and reason; the good rows are kept. 400 when the file itself is unusable.")
+                    + "their line and reason; the good rows are kept. 202 at once, the import running in the background: poll its "
+                    + "Location. 400 when the header is unusable; a file that breaks off later ends the import FAILED, the "
+                    + "rows before the break imported.")
     @RequestBody(content = @Content(mediaType = CSV, example = "isbn,title,publication_year,copies,author,author_birth_year\n"
             + "9780141439518,Pride and Prejudice,1813,5,Jane Austen,1775\n"))
-    @APIResponse(responseCode = "200", description = "The import's report",
+    @APIResponse(responseCode = "202", description = "Accepted: the import runs; Location names it, to poll until its status is DONE or FAILED",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ImportView")))
+    @APIResponse(responseCode = "409", description = "An import of books runs already; the problem's detail names it",
+            content = @Content(mediaType = Problem.MEDIA_TYPE_NAME, schema = @Schema(ref = "Problem")))
     public Response books(InputStream csv, @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long length,
                           @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type) {
         return run(ImportKind.BOOKS, csv, length, type);
@@ -84,8 +93,10 @@ public class ImportsResource {
                     + "optional value keeps what the member has.")
     @RequestBody(content = @Content(mediaType = CSV, example = "member_number,name,email,joined_on,active\n"
             + "M000200,Grace Hopper,grace.hopper@example.org,2024-03-31,true\n"))
-    @APIResponse(responseCode = "200", description = "The import's report",
+    @APIResponse(responseCode = "202", description = "Accepted: the import runs; Location names it, to poll until its status is DONE or FAILED",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ImportView")))
+    @APIResponse(responseCode = "409", description = "An import of members runs already; the problem's detail names it",
+            content = @Content(mediaType = Problem.MEDIA_TYPE_NAME, schema = @Schema(ref = "Problem")))
     public Response members(InputStream csv, @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long length,
                             @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type) {
         return run(ImportKind.MEMBERS, csv, length, type);
@@ -93,7 +104,8 @@ public class ImportsResource {
 
     @Allowed({Roles.CATALOGUE_WRITE, Roles.MEMBERS_WRITE})
     @GET
-    @Operation(operationId = "listImports", summary = "Running and recent imports", description = "Newest first, with their progress.")
+    @Operation(operationId = "listImports", summary = "Running and recent imports", description = "The 50 newest first, with their progress; "
+            + "without their refused rows (read one import for them).")
     public List<ImportView> recent() {
         return jobs.recent().stream().map(ImportView::of).toList();
     }
@@ -105,7 +117,7 @@ public class ImportsResource {
     @APIResponse(responseCode = "200", description = "OK",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ImportView")))
     public ImportView get(@PathParam("id") String id) {
-        return ImportView.of(jobs.job(id).report());
+        return ImportView.of(jobs.report(id));
     }
 
     private Response run(ImportKind kind, InputStream csv, Long length, MediaType type) {
@@ -114,8 +126,26 @@ public class ImportsResource {
             throw new InvalidInputException(List.of(new FieldViolation("file",
                     "must be UTF-8, not " + charset + "; save it as CSV UTF-8 and import it again")));
         }
-        ImportJob job = jobs.start(kind, null, length);
-        ImportView report = ImportView.of(importer.run(job, csv));
-        return Response.ok(report).contentLocation(uri.getBaseUriBuilder().path("imports").path(job.id()).build()).build();
+        // received whole before the answer, so that the request can end while the import runs;
+        // the body's limit (RequestBodies) bounds the file
+        java.nio.file.Path file = null;
+        try {
+            file = Files.createTempFile("library-import-", ".csv");
+            Files.copy(csv, file, StandardCopyOption.REPLACE_EXISTING);
+            String id = importer.submit(kind, file);
+            file = null; // the import's now: it deletes it when it ends
+            return Response.accepted(ImportView.of(jobs.report(id)))
+                    .location(uri.getBaseUriBuilder().path(ImportsResource.class).path(id).build()).build();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            if (file != null) {
+                try {
+                    Files.deleteIfExists(file);
+                } catch (IOException e) {
+                    java.util.logging.Logger.getLogger(ImportsResource.class.getName()).warning("Could not delete " + file + ": " + e);
+                }
+            }
+        }
     }
 }

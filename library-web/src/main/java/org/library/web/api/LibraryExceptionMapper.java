@@ -10,6 +10,7 @@ import org.library.accounts.TooManyAttemptsException;
 import org.library.platform.AccessDeniedException;
 import org.library.platform.InvalidInputException;
 import org.library.platform.LibraryException;
+import org.library.platform.PreconditionFailedException;
 import org.library.platform.RecordNotFoundException;
 import org.library.platform.StaleVersionException;
 import org.library.platform.idempotency.IdempotencyKeyReusedException;
@@ -67,6 +68,9 @@ public class LibraryExceptionMapper implements ExceptionMapper<LibraryException>
         } else if (e instanceof StaleVersionException) {
             status = Status.PRECONDITION_FAILED;
             title = "Changed by someone else";
+        } else if (e instanceof PreconditionFailedException) {
+            status = Status.PRECONDITION_FAILED;
+            title = "Precondition failed";
         } else {
             status = Status.CONFLICT;
             title = "Refused by a library rule";

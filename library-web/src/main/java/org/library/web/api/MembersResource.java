@@ -35,10 +35,12 @@ import org.library.circulation.Hold;
 import org.library.circulation.Loan;
 import org.library.members.Member;
 import org.library.members.MemberFilter;
+import org.library.members.MemberNumber;
 import org.library.members.MemberService;
 import org.library.platform.FieldViolation;
 import org.library.platform.InvalidInputException;
 import org.library.platform.RetriedOnLockConflict;
+import org.library.platform.Upserted;
 import org.library.platform.access.Allowed;
 import org.library.platform.access.Roles;
 import org.library.web.api.Requests.BorrowRequest;
@@ -132,6 +134,35 @@ public class MembersResource {
     public Response update(@PathParam("id") long id, MemberInput body) {
         Member member = members.update(id, Responses.requiredVersion(headers), body == null ? null : body.data());
         return Responses.changed(MemberView.of(member), member.getVersion());
+    }
+
+    @GET
+    @Path("by-number/{memberNumber}")
+    @Operation(operationId = "getMemberByNumber", summary = "Read a member by card number", description = "The number in any case (m000123 is M000123). "
+            + "Content-Location names the member's canonical URL. 400 when it is no card number, 404 when no member has it.")
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MemberView.class)))
+    public Response getByNumber(@PathParam("memberNumber") @Parameter(example = "M000200") String memberNumber) {
+        Member member = members.member(NaturalKeyJson.pathKey("memberNumber", memberNumber, MemberNumber.class));
+        return Responses.byKey(uri, MembersResource.class, member.getId(), MemberView.of(member), member.getVersion(), request);
+    }
+
+    @PUT
+    @Path("by-number/{memberNumber}")
+    @Operation(operationId = "putMemberByNumber", summary = "Create or replace a member by card number", description = "For sync jobs, which know the card "
+            + "number, not the id. The whole record, as PUT /members/{id} takes it; memberNumber in the body may be left "
+            + "out, and must be the number in the URL if given (else 400). 201 with the Location of the member's "
+            + "canonical URL when created, 200 when replaced. If-Match is optional: given, the member must exist at that "
+            + "version (412 otherwise); If-None-Match: * creates only (412 when the member exists).")
+    @APIResponse(responseCode = "200", description = "Replaced",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MemberView.class)))
+    @APIResponse(responseCode = "201", description = "Created; Location names the new record",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MemberView.class)))
+    public Response putByNumber(@PathParam("memberNumber") @Parameter(example = "M000200") String memberNumber, MemberInput body) {
+        Upserted<Member> put = members.put(NaturalKeyJson.pathKey("memberNumber", memberNumber, MemberNumber.class),
+                Responses.precondition(headers), body == null ? null : body.data());
+        Member member = put.record();
+        return Responses.upserted(uri, MembersResource.class, member.getId(), member.getVersion(), MemberView.of(member), put.created());
     }
 
     @DELETE

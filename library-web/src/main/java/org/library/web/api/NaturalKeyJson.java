@@ -6,12 +6,15 @@ import jakarta.json.bind.JsonbConfig;
 import jakarta.json.bind.adapter.JsonbAdapter;
 import jakarta.ws.rs.ext.ContextResolver;
 import jakarta.ws.rs.ext.Provider;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.library.catalog.Isbn;
 import org.library.members.MemberNumber;
 import org.library.platform.EmailAddress;
+import org.library.platform.FieldViolation;
+import org.library.platform.InvalidInputException;
 import org.library.platform.NaturalKey;
 import org.library.staff.EmployeeNumber;
 
@@ -49,6 +52,18 @@ public class NaturalKeyJson implements ContextResolver<Jsonb> {
     static Optional<String> refusal(Class<?> type, String text) {
         Kind<?> kind = KINDS.get(type);
         return kind.parse().apply(text).isPresent() ? Optional.empty() : Optional.of(kind.form());
+    }
+
+    /**
+     * A natural key in a path ({@code …/by-isbn/{isbn}}), parsed by the key's own parser as in a
+     * body: any form the key accepts names the one record.
+     *
+     * @throws InvalidInputException naming {@code parameter} with the key's own words when it is none
+     */
+    static <K extends NaturalKey> K pathKey(String parameter, String text, Class<K> type) {
+        Kind<?> kind = KINDS.get(type);
+        return type.cast(kind.parse().apply(text).orElseThrow(() ->
+                new InvalidInputException(List.of(new FieldViolation(parameter, kind.form())))));
     }
 
     /*

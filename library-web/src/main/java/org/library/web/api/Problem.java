@@ -14,7 +14,10 @@ import org.library.platform.FieldViolation;
 public record Problem(URI type, String title, int status, String detail, URI instance, List<FieldViolation> errors) {
 
     public static final String TYPE_BASE = "https://library.example.org/problems/";
-    public static final MediaType MEDIA_TYPE = new MediaType("application", "problem+json");
+    /** RFC 9457's media type, for annotations. */
+    public static final String MEDIA_TYPE_NAME = "application/problem+json";
+
+    public static final MediaType MEDIA_TYPE = MediaType.valueOf(MEDIA_TYPE_NAME);
 
     /** The code of a problem named after its HTTP status: "Method Not Allowed" is {@code method-not-allowed}. */
     public static String code(String reasonPhrase) {

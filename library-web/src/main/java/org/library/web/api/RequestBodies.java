@@ -172,7 +172,7 @@ public class RequestBodies implements ContainerRequestFilter {
     static java.util.Optional<Response> tooLarge(Throwable failure, java.net.URI instance) {
         return TooLargeException.in(failure).map(e -> Problem.of("body-too-large", "Request body too large",
                 Response.Status.REQUEST_ENTITY_TOO_LARGE, "The request body may be at most " + e.limit
-                        + " bytes here. It was cut there; for an import, the rows before that point were imported.",
+                        + " bytes here; nothing of the request was done (an import is received whole before it starts).",
                 instance).toResponse());
     }
 }

@@ -7,12 +7,14 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.WebApplicationException;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.library.platform.FieldViolation;
 import org.library.platform.InvalidInputException;
 import org.library.platform.Page;
+import org.library.platform.Precondition;
 
 /**
  * How every resource answers lists and versioned records: the page in the body with what is known of
@@ -67,6 +69,45 @@ final class Responses {
     static Response created(UriInfo uri, long id, long version, Object view) {
         return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(id)).build())
                 .tag(etag(version)).entity(view).build();
+    }
+
+    /**
+     * The answer to a write by natural key ({@code PUT …/by-isbn/{isbn}}): 201 with the
+     * {@code Location} of the record's canonical URL ({@code …/books/{id}}) when the write created
+     * it, else 200; either with its ETag, and the canonical URL in {@code Content-Location} as
+     * {@link #byKey} gives it.
+     */
+    static Response upserted(UriInfo uri, Class<?> resource, long id, long version, Object view, boolean created) {
+        URI canonical = canonical(uri, resource, id);
+        return (created ? Response.created(canonical) : Response.ok()).contentLocation(canonical)
+                .tag(etag(version)).entity(view).build();
+    }
+
+    /** A record read by its natural key: as {@link #versioned}, naming its canonical URL in {@code Content-Location}. */
+    static Response byKey(UriInfo uri, Class<?> resource, long id, Object view, long version, Request request) {
+        return Response.fromResponse(versioned(view, version, request)).contentLocation(canonical(uri, resource, id)).build();
+    }
+
+    private static URI canonical(UriInfo uri, Class<?> resource, long id) {
+        return uri.getBaseUriBuilder().path(resource).path(String.valueOf(id)).build();
+    }
+
+    /**
+     * What a write by natural key is conditional on: {@code If-Match} (optional there: a sync job
+     * writes unconditionally; when given, the record must exist, at that version unless {@code *}),
+     * {@code If-None-Match: *} (create only). Another {@code If-None-Match} is refused: a write has
+     * no use for one.
+     */
+    static Precondition precondition(HttpHeaders headers) {
+        String ifMatch = headers.getHeaderString(HttpHeaders.IF_MATCH);
+        String ifNoneMatch = headers.getHeaderString(HttpHeaders.IF_NONE_MATCH);
+        boolean absent = ifNoneMatch != null && !ifNoneMatch.isBlank();
+        if (absent && !ifNoneMatch.strip().equals("*")) {
+            throw new InvalidInputException(List.of(new FieldViolation(HttpHeaders.IF_NONE_MATCH,
+                    "must be * (create only) on a write, or be left out")));
+        }
+        boolean exists = ifMatch != null && !ifMatch.isBlank();
+        return new Precondition(exists, expectedVersion(headers), absent);
     }
 
     /** 200 with the changed record and its new ETag. */

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import org.library.transfer.CsvImporter;
-import org.library.transfer.ImportJob;
 import org.library.transfer.ImportJobs;
 import org.library.transfer.ImportKind;
 import org.library.transfer.ImportReport;
@@ -43,27 +42,36 @@ public class ImportBacking implements Serializable {
 
     private String jobId;
 
+    /** Read again while the import runs, kept once it has ended. */
+    private transient ImportReport report;
+
     public void upload(FileUploadEvent event) throws IOException {
         UploadedFile upload = event.getFile();
         Path copy = Files.createTempFile("library-import-", ".csv");
         try (InputStream in = upload.getInputStream()) {
             Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
-            ImportJob job = jobs.start(kind, upload.getFileName(), Files.size(copy));
-            jobId = job.id();
-            importer.startInBackground(job.id(), copy);
+            report = null;
+            jobId = importer.startInBackground(kind, upload.getFileName(), copy);
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(copy);
             throw e;
         }
     }
 
-    /** The report of the import started on this page, or {@code null} before the upload. */
+    /**
+     * The report of the import started on this page, or {@code null} before the upload: read from
+     * the database, as the REST API reads it, whichever instance runs the import.
+     */
     public ImportReport getReport() {
-        return jobs.find(jobId).map(ImportJob::report).orElse(null);
+        if (report == null || report.running()) {
+            report = jobs.find(jobId).orElse(null);
+        }
+        return report;
     }
 
     public boolean isRunning() {
-        return jobs.find(jobId).map(ImportJob::running).orElse(false);
+        ImportReport shown = getReport();
+        return shown != null && shown.running();
     }
 
     public List<ImportKind> getKinds() {

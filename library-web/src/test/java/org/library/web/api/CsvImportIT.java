@@ -27,9 +27,10 @@ import org.library.testing.LibraryDeploymentTest;
 import org.library.testing.TestData;
 
 /**
- * CSV imports over real HTTP into the real database: bad rows reported with their line while the
- * good rows are kept, idempotence on ISBN and member number, authors found or created, the copies
- * out protected, members waiting for a book served, and files that cannot be read refused.
+ * CSV imports over real HTTP into the real database: 202 and the import's Location at once, its
+ * report polled there; bad rows reported with their line while the good rows are kept, idempotence
+ * on ISBN and member number, authors found or created, the copies out protected, members waiting
+ * for a book served, and files that cannot be read refused.
  */
 class CsvImportIT extends LibraryDeploymentTest {
 
@@ -50,8 +51,15 @@ class CsvImportIT extends LibraryDeploymentTest {
     }
 
     static JsonPath importCsv(ApiClient api, String kind, String csv) {
-        return asLibrarian(api).body(csv).post("/imports/" + kind).then().statusCode(200)
-                .contentType(ContentType.JSON).extract().jsonPath();
+        return api.importCsv(kind, csv.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static JsonPath importCsv(ApiClient api, String kind, byte[] csv) {
+        return api.importCsv(kind, csv);
+    }
+
+    private JsonPath ended(ApiClient api, String location) {
+        return api.importEnded(location);
     }
 
     @Test
@@ -243,7 +251,7 @@ class CsvImportIT extends LibraryDeploymentTest {
     }
 
     @Test
-    void aFileSpanningSeveralBatchesIsImportedWholeAndItsReportReadBack() {
+    void aFileSpanningSeveralBatchesIsAcceptedAtOnceAndItsReportPolledFromItsLocation() {
         String author = "Batch Author " + TestData.isbn();
         String csv = BOOKS_HEADER + IntStream.range(0, 2500)
                 .mapToObj(i -> TestData.isbn() + ",Batch Book " + i + ",2001,1," + author + ",")
@@ -251,14 +259,35 @@ class CsvImportIT extends LibraryDeploymentTest {
 
         Response posted = asLibrarian(api).body(csv).post("/imports/books");
 
-        posted.then().statusCode(200).header("Content-Location", containsString("/api/imports/"))
-                .body("created", is(2500)).body("rejected", is(0)).body("percent", is(100));
+        posted.then().statusCode(202).header("Location", containsString("/api/imports/"))
+                .body("kind", is("books")).body("status", org.hamcrest.Matchers.in(List.of("RUNNING", "DONE")))
+                .body("bytesTotal", is(csv.getBytes(StandardCharsets.UTF_8).length));
         String id = posted.jsonPath().getString("id");
-        asLibrarian(api).get(posted.header("Content-Location")).then().statusCode(200)
-                .body("id", is(id)).body("status", is("DONE")).body("rowsRead", is(2500)).body("created", is(2500))
-                .body("kind", is("books"));
+        org.assertj.core.api.Assertions.assertThat(posted.header("Location")).endsWith("/api/imports/" + id);
+        JsonPath report = ended(api, posted.header("Location"));
+        assertThat(report, "id", id);
+        assertThat(report, "status", "DONE");
+        assertThat(report, "rowsRead", 2500);
+        assertThat(report, "created", 2500);
+        assertThat(report, "rejected", 0);
+        assertThat(report, "percent", 100);
         asLibrarian(api).get("/imports").then().statusCode(200).body("id", hasItem(id));
         api.request().get("/authors/{id}/books?size=1&total=true", authorId(author)).then().body("total", is(2500));
+    }
+
+    @Test
+    void refusedRowsBeyondTheListedOnesAreCountedNotListed() {
+        String csv = MEMBERS_HEADER + IntStream.range(0, 1200).mapToObj(i -> "X" + i + ",Not A Card,x@example.org,,\n")
+                .collect(Collectors.joining()) + TestData.memberNumber() + ",Kept Member," + TestData.email("kept") + ",,\n";
+
+        JsonPath report = importCsv(api, "members", csv);
+
+        assertThat(report, "status", "DONE");
+        assertThat(report, "rowsRead", 1201);
+        assertThat(report, "created", 1);
+        assertThat(report, "rejected", 1200);
+        assertThat(report, "rejectedNotListed", 200);
+        assertThat(report.getList("errors.line", Integer.class)).hasSize(1000).startsWith(2, 3, 4).endsWith(1001);
     }
 
     @Test
@@ -280,8 +309,7 @@ class CsvImportIT extends LibraryDeploymentTest {
                 + TestData.isbn() + ",Café Crème,2000,1,Plain Author,\n").getBytes(StandardCharsets.ISO_8859_1);
 
         // declared UTF-8, as a client that does not know better would
-        JsonPath report = asLibrarian(api).body(latin1).post("/imports/books").then()
-                .statusCode(200).extract().jsonPath();
+        JsonPath report = importCsv(api, "books", latin1);
 
         assertThat(report, "created", 1);
         assertThat(report, "errors[0].line", 3);
@@ -329,8 +357,8 @@ class CsvImportIT extends LibraryDeploymentTest {
         HttpResponse<String> posted = postGenerated("books", BOOKS_HEADER + TestData.isbn() + ",", FIFTY_MEGABYTES,
                 ",2000,1,Huge Author,\n" + after + ",After The Huge One,2000,1,Huge Author,\n");
 
-        org.assertj.core.api.Assertions.assertThat(posted.statusCode()).as(posted.body()).isEqualTo(200);
-        JsonPath report = new JsonPath(posted.body());
+        org.assertj.core.api.Assertions.assertThat(posted.statusCode()).as(posted.body()).isEqualTo(202);
+        JsonPath report = ended(api, posted.headers().firstValue("Location").orElseThrow());
         assertThat(report, "rowsRead", 2);
         assertThat(report, "created", 1);
         assertThat(report, "errors[0].line", 2);
@@ -339,17 +367,17 @@ class CsvImportIT extends LibraryDeploymentTest {
     }
 
     @Test
-    void aQuoteNeverClosedBeforeFiftyMegabytesIsA400ProblemAndTheServerAnswersOn() throws Exception {
+    void aQuoteNeverClosedBeforeFiftyMegabytesEndsTheImportFailedAndTheServerAnswersOn() throws Exception {
         String before = TestData.isbn();
         HttpResponse<String> posted = postGenerated("books", BOOKS_HEADER + before + ",Before The Quote,2000,1,Quote Author,\n"
                 + TestData.isbn() + ",\"", FIFTY_MEGABYTES, "");
 
-        org.assertj.core.api.Assertions.assertThat(posted.statusCode()).as(posted.body()).isEqualTo(400);
-        org.assertj.core.api.Assertions.assertThat(posted.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-        JsonPath problem = new JsonPath(posted.body());
-        assertThat(problem, "errors[0].field", "file");
-        org.assertj.core.api.Assertions.assertThat(problem.getString("errors[0].message"))
-                .startsWith("has a quote opened on line 3 that is never closed")
+        org.assertj.core.api.Assertions.assertThat(posted.statusCode()).as(posted.body()).isEqualTo(202);
+        JsonPath report = ended(api, posted.headers().firstValue("Location").orElseThrow());
+        assertThat(report, "status", "FAILED");
+        assertThat(report, "created", 1);
+        org.assertj.core.api.Assertions.assertThat(report.getString("failure"))
+                .startsWith("file has a quote opened on line 3 that is never closed")
                 .contains("the 1 good rows before it are imported");
         book(before).body("title", is("Before The Quote")); // and the server answers on
     }

@@ -232,8 +232,7 @@ class NaturalKeyInputsIT extends LibraryDeploymentTest {
                 case EMAIL -> "member_number,name,email,joined_on,active\n" + TestData.memberNumber() + ",Key Table,\"" + typed.text() + "\",,\n";
                 default -> "isbn,title,publication_year,copies,author,author_birth_year\n\"" + typed.text() + "\",Key Table,,1,\"" + author + "\",\n";
             };
-            JsonPath report = api.request().contentType("text/csv; charset=UTF-8").body(csv)
-                    .post(member ? "/imports/members" : "/imports/books").then().statusCode(200).extract().jsonPath();
+            JsonPath report = api.importCsv(member ? "members" : "books", csv.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             if (typed.stored() != null) {
                 softly.assertThat(report.getInt("created")).as(spelling + ": created").isEqualTo(1);
                 String field = switch (spelling.key()) {
