@@ -115,7 +115,7 @@ public class BooksResource {
     @Operation(operationId = "getBookByIsbn", summary = "Read a book by ISBN", description = "The ISBN in any form: ISBN-10 or ISBN-13, with or without "
             + "hyphens. Content-Location names the book's canonical URL. 400 when it is no ISBN, 404 when no book has it.")
     @APIResponse(responseCode = "200", description = "OK",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BookView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "BookView")))
     public Response getByIsbn(@PathParam("isbn") @Parameter(example = "978-0-14-143947-1") String isbn) {
         CatalogueEntry book = catalog.entry(NaturalKeyJson.pathKey("isbn", isbn, Isbn.class));
         return Responses.byKey(uri, BooksResource.class, book.getId(), BookView.of(book), book.getVersion(), request);
@@ -130,9 +130,9 @@ public class BooksResource {
             + "when created, 200 when replaced. If-Match is optional: given, the book must exist at that version (412 "
             + "otherwise); If-None-Match: * creates only (412 when the book exists). 409 below the copies out.")
     @APIResponse(responseCode = "200", description = "Replaced",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BookView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "BookView")))
     @APIResponse(responseCode = "201", description = "Created; Location names the new record",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BookView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "BookView")))
     public Response putByIsbn(@PathParam("isbn") @Parameter(example = "978-0-14-143947-1") String isbn, BookInput body) {
         Upserted<Book> put = catalog.putBook(NaturalKeyJson.pathKey("isbn", isbn, Isbn.class), Responses.precondition(headers),
                 body == null ? null : body.data());

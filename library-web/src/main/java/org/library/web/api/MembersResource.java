@@ -141,7 +141,7 @@ public class MembersResource {
     @Operation(operationId = "getMemberByNumber", summary = "Read a member by card number", description = "The number in any case (m000123 is M000123). "
             + "Content-Location names the member's canonical URL. 400 when it is no card number, 404 when no member has it.")
     @APIResponse(responseCode = "200", description = "OK",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MemberView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "MemberView")))
     public Response getByNumber(@PathParam("memberNumber") @Parameter(example = "M000200") String memberNumber) {
         Member member = members.member(NaturalKeyJson.pathKey("memberNumber", memberNumber, MemberNumber.class));
         return Responses.byKey(uri, MembersResource.class, member.getId(), MemberView.of(member), member.getVersion(), request);
@@ -155,9 +155,9 @@ public class MembersResource {
             + "canonical URL when created, 200 when replaced. If-Match is optional: given, the member must exist at that "
             + "version (412 otherwise); If-None-Match: * creates only (412 when the member exists).")
     @APIResponse(responseCode = "200", description = "Replaced",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MemberView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "MemberView")))
     @APIResponse(responseCode = "201", description = "Created; Location names the new record",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MemberView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "MemberView")))
     public Response putByNumber(@PathParam("memberNumber") @Parameter(example = "M000200") String memberNumber, MemberInput body) {
         Upserted<Member> put = members.put(NaturalKeyJson.pathKey("memberNumber", memberNumber, MemberNumber.class),
                 Responses.precondition(headers), body == null ? null : body.data());

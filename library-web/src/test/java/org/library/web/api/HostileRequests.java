@@ -21,7 +21,7 @@ import java.util.stream.IntStream;
  * Malformed requests for every operation of the served OpenAPI document, made from what the
  * document says: each path and method, its path and query parameters, its request body's schema
  * (with {@code $ref}s resolved), whether it is a list (a page schema), whether it changes a
- * versioned record (a PUT or DELETE on a path that also has a GET: {@code If-Match} required).
+ * versioned record (a PUT or DELETE that declares {@code If-Match}, required).
  *
  * <p><b>Every request must leave every row as it was.</b> A hostile value may be valid data (an
  * injection string is a fine book title), so a request carrying one that the API could accept is
@@ -160,13 +160,25 @@ final class HostileRequests {
         }
 
         /**
-         * A change of a record that has an ETag: the contract requires If-Match. Not a write by
-         * natural key ({@code PUT …/by-isbn/{isbn}}), where If-Match is optional (a sync job creates
-         * or replaces unconditionally); such a write is aimed at a key that is none
-         * ({@code no-such-key-…}), so it is always refused.
+         * A change of a record that has an ETag: the contract declares If-Match, required. Not a
+         * write by natural key ({@code PUT …/by-isbn/{isbn}}), where If-Match is optional (a sync
+         * job creates or replaces unconditionally), nor the revocation of a token (at once, whatever
+         * its version); such writes are aimed at keys or ids that name nothing, so they are refused.
          */
         boolean versioned() {
-            return (method.equals("PUT") || method.equals("DELETE")) && item.containsKey("get") && !path.contains("/by-");
+            return (method.equals("PUT") || method.equals("DELETE")) && declaresIfMatch(spec);
+        }
+
+        /** A record's read, which answers an ETag and honours conditions on it: its change is versioned. */
+        boolean readsVersionedRecord() {
+            return reads() && (declaresIfMatch(item.getJsonObject("put")) || declaresIfMatch(item.getJsonObject("delete")));
+        }
+
+        private static boolean declaresIfMatch(JsonObject operation) {
+            return operation != null && operation.containsKey("parameters")
+                    && operation.getJsonArray("parameters").getValuesAs(JsonObject.class).stream()
+                            .anyMatch(p -> "header".equals(p.getString("in")) && "If-Match".equals(p.getString("name"))
+                                    && p.getBoolean("required", false));
         }
 
         List<JsonObject> parameters(String in) {
@@ -426,7 +438,7 @@ final class HostileRequests {
                         with(base, new String[] {"If-Match", stale}), example, 0, false);
             }
         }
-        if (op.reads() && (op.item.containsKey("put") || op.item.containsKey("delete"))) {
+        if (op.readsVersionedRecord()) {
             // a record's read, which answers an ETag and honours conditions on it
             header(op, target, body, "If-None-Match", "garbage", 400);
             header(op, target, body, "If-None-Match", "\"1", 400);
