@@ -54,6 +54,9 @@ public class ProblemResponsesFilter implements OASFilter {
                     .filter(parameter -> parameter.getIn() != Parameter.In.HEADER
                             || !FRAMING.contains(parameter.getName().toLowerCase(java.util.Locale.ROOT)))
                     .collect(java.util.stream.Collectors.toCollection(java.util.ArrayList::new)));
+            // a path parameter is always required (OpenAPI), whatever @Parameter's default made of it
+            operation.getParameters().stream().filter(parameter -> parameter.getIn() == Parameter.In.PATH)
+                    .forEach(parameter -> parameter.setRequired(true));
         }
         if (operation.getRequestBody() != null) {
             operation.getRequestBody().setRequired(true); // no operation of the API takes an empty body
