@@ -41,6 +41,9 @@ public class ProblemResponsesFilter implements OASFilter {
 
     private static final java.util.Set<String> FRAMING = java.util.Set.of("content-length", "content-type");
 
+    /** How an operation's description says it needs If-Match ("If-Match required", "If-Match (…) is required"). */
+    private static final java.util.regex.Pattern IF_MATCH_REQUIRED = java.util.regex.Pattern.compile("If-Match[^.:]*required");
+
     /** The answer of a change of a record without If-Match. */
     private static final String PRECONDITION_REQUIRED = "If-Match is missing: send the record's ETag (GET gives it), "
             + "or * to change it whatever its version.";
@@ -128,7 +131,7 @@ public class ProblemResponsesFilter implements OASFilter {
             addProblem(item.getPOST(), "422", IdempotentPosts.REUSED_DESCRIPTION);
         }
         for (Operation operation : new Operation[] {item.getPUT(), item.getDELETE()}) {
-            if (operation != null && operation.getDescription() != null && operation.getDescription().contains("If-Match required")) {
+            if (operation != null && operation.getDescription() != null && IF_MATCH_REQUIRED.matcher(operation.getDescription()).find()) {
                 addProblem(operation, "428", PRECONDITION_REQUIRED);
                 // read by the resource from the request's headers, so no annotation declares it: said here, once
                 operation.addParameter(OASFactory.createParameter().name("If-Match").in(Parameter.In.HEADER).required(true)
