@@ -119,9 +119,10 @@ public class LibraryAuthenticationMechanism implements HttpAuthenticationMechani
                 session.invalidate();
             }
         } catch (RuntimeException e) {
-            // a connection lost while the login's bookkeeping (its throttle) committed is the same for
-            // the caller: the login could not be checked
-            if (!SqlStates.isUnavailable(e) && !SqlStates.isCommitOutcomeUnknown(e)) {
+            // a connection lost while the login's bookkeeping (its throttle) committed, or a lock on the
+            // throttle's row waited for in vain (a database going down leaves them held), is the same for
+            // the caller: the login could not be checked, and may be tried again
+            if (!SqlStates.isUnavailable(e) && !SqlStates.isCommitOutcomeUnknown(e) && !SqlStates.isTransientConflict(e)) {
                 throw e;
             }
             // the login could not be checked: answered 503 (API) or with the unavailable page, never a bare 500
