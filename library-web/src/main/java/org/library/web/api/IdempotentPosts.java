@@ -73,29 +73,6 @@ public class IdempotentPosts implements ContainerRequestFilter, ContainerRespons
     static final String REUSED_DESCRIPTION = "The Idempotency-Key was used by you for another request (another endpoint or "
             + "another body): a retry repeats the first request exactly; a new request needs a new key.";
 
-    /** The header parameter of every POST, in the OpenAPI document. */
-    static void document(org.eclipse.microprofile.openapi.models.Operation post) {
-        boolean declared = post.getParameters() != null
-                && post.getParameters().stream().anyMatch(p -> IdempotencyKey.HEADER.equalsIgnoreCase(p.getName()));
-        if (declared) {
-            return;
-        }
-        post.addParameter(org.eclipse.microprofile.openapi.OASFactory.createParameter()
-                .name(IdempotencyKey.HEADER).in(org.eclipse.microprofile.openapi.models.parameters.Parameter.In.HEADER)
-                .required(false)
-                .description("Makes the POST safe to retry: sent again with the same key and the same body, within "
-                        + "at least 24 hours, the request is not run again and the first answer comes back (status, "
-                        + "Location, body) with the header " + REPLAYED + ": true, through any instance. A retry while the "
-                        + "first is running waits for its answer (" + IdempotencyKeys.WAIT.toSeconds() + " s at most, 409 "
-                        + "after); the same key with another body or endpoint is a 422. Keys are your own: another "
-                        + "caller's keys never meet yours. 1 to " + IdempotencyKey.MAX_LENGTH + " printable ASCII "
-                        + "characters, bare or as a quoted string; a new UUID per request is a good key.")
-                .schema(org.eclipse.microprofile.openapi.OASFactory.createSchema()
-                        .type(org.eclipse.microprofile.openapi.models.media.Schema.SchemaType.STRING)
-                        .maxLength(IdempotencyKey.MAX_LENGTH))
-                .example("4f1c2a8e-7d3b-4c1a-9e55-0b6f2d1e8a90"));
-    }
-
     private volatile IdempotencyKeys keys;
     private volatile Clock clock;
 

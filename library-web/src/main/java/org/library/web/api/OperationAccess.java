@@ -13,9 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import org.eclipse.microprofile.openapi.OASFactory;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
 import org.library.platform.access.Roles;
 
 /**
@@ -31,6 +28,8 @@ import org.library.platform.access.Roles;
  */
 public class OperationAccess implements Extension {
 
+    private static final String OPERATION = "org.eclipse.microprofile.openapi.annotations.Operation";
+
     private static final Map<String, String[]> RULES = new ConcurrentHashMap<>();
 
     <T> void resource(@Observes @WithAnnotations(Path.class) ProcessAnnotatedType<T> discovered) {
@@ -39,9 +38,9 @@ public class OperationAccess implements Extension {
             return;
         }
         for (Method method : type.getMethods()) {
-            Operation operation = method.getAnnotation(Operation.class);
-            if (operation != null && !operation.operationId().isBlank() && isHttp(method)) {
-                RULES.put(operation.operationId(), AccessFilter.rule(method, type));
+            String operationId = operationId(method);
+            if (!operationId.isBlank() && isHttp(method)) {
+                RULES.put(operationId, AccessFilter.rule(method, type));
             }
         }
     }
@@ -51,22 +50,28 @@ public class OperationAccess implements Extension {
         return Map.copyOf(RULES);
     }
 
-    /** The security requirements of an operation with these roles: any one of them will do. */
-    static List<SecurityRequirement> requirements(String[] roles) {
-        List<String> allowed = Arrays.asList(roles);
-        if (allowed.contains(Roles.ANYONE)) {
-            return List.of(scheme("basic"), scheme("bearer"), OASFactory.createSecurityRequirement());
-        }
-        return scopes(roles).isEmpty() ? List.of(scheme("basic")) : List.of(scheme("basic"), scheme("bearer"));
-    }
-
     /** The scopes among the roles: what an API token needs for the operation. */
     static List<String> scopes(String[] roles) {
         return Arrays.stream(roles).filter(Roles.SCOPES::contains).toList();
     }
 
-    private static SecurityRequirement scheme(String name) {
-        return OASFactory.createSecurityRequirement().addScheme(name);
+
+    /**
+     * The method's {@code @Operation(operationId)}, read by the annotation's name: this extension is
+     * loaded on servers without MicroProfile OpenAPI too (GlassFish), where the annotation is absent
+     * and nothing here may link to its types.
+     */
+    private static String operationId(Method method) {
+        for (Annotation annotation : method.getAnnotations()) {
+            if (annotation.annotationType().getName().equals(OPERATION)) {
+                try {
+                    return (String) annotation.annotationType().getMethod("operationId").invoke(annotation);
+                } catch (ReflectiveOperationException e) {
+                    return "";
+                }
+            }
+        }
+        return "";
     }
 
     private static boolean isHttp(Method method) {

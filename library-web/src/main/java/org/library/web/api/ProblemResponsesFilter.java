@@ -10,6 +10,10 @@ import org.eclipse.microprofile.openapi.models.media.MediaType;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
+import org.library.platform.access.Roles;
+import org.library.platform.idempotency.IdempotencyKey;
+import org.library.platform.idempotency.IdempotencyKeys;
 
 /**
  * Documents, in one place, the errors every operation can answer — as RFC 9457 problem documents
@@ -127,7 +131,7 @@ public class ProblemResponsesFilter implements OASFilter {
     @Override
     public org.eclipse.microprofile.openapi.models.PathItem filterPathItem(org.eclipse.microprofile.openapi.models.PathItem item) {
         if (item.getPOST() != null) {
-            IdempotentPosts.document(item.getPOST());
+            idempotencyKey(item.getPOST());
             addProblem(item.getPOST(), "422", IdempotentPosts.REUSED_DESCRIPTION);
         }
         for (Operation operation : new Operation[] {item.getPUT(), item.getDELETE()}) {
@@ -239,13 +243,52 @@ public class ProblemResponsesFilter implements OASFilter {
             for (Operation operation : item.getOperations().values()) {
                 String[] roles = rules.get(operation.getOperationId());
                 if (roles != null) {
-                    operation.setSecurity(new java.util.ArrayList<>(OperationAccess.requirements(roles)));
+                    operation.setSecurity(new java.util.ArrayList<>(requirements(roles)));
                     if (!OperationAccess.scopes(roles).isEmpty()) {
                         operation.addExtension("x-scopes", OperationAccess.scopes(roles));
                     }
                 }
             }
         }
+    }
+
+    /**
+     * The {@link IdempotentPosts} header on a POST. Here, not in that provider: a JAX-RS provider that
+     * names MicroProfile OpenAPI's model types cannot be loaded on a server without them (GlassFish).
+     */
+    private static void idempotencyKey(Operation post) {
+        boolean declared = post.getParameters() != null
+                && post.getParameters().stream().anyMatch(p -> IdempotencyKey.HEADER.equalsIgnoreCase(p.getName()));
+        if (declared) {
+            return;
+        }
+        post.addParameter(OASFactory.createParameter()
+                .name(IdempotencyKey.HEADER).in(Parameter.In.HEADER)
+                .required(false)
+                .description("Makes the POST safe to retry: sent again with the same key and the same body, within "
+                        + "at least 24 hours, the request is not run again and the first answer comes back (status, "
+                        + "Location, body) with the header " + IdempotentPosts.REPLAYED + ": true, through any instance. A retry while the "
+                        + "first is running waits for its answer (" + IdempotencyKeys.WAIT.toSeconds() + " s at most, 409 "
+                        + "after); the same key with another body or endpoint is a 422. Keys are your own: another "
+                        + "caller's keys never meet yours. 1 to " + IdempotencyKey.MAX_LENGTH + " printable ASCII "
+                        + "characters, bare or as a quoted string; a new UUID per request is a good key.")
+                .schema(OASFactory.createSchema()
+                        .type(Schema.SchemaType.STRING)
+                        .maxLength(IdempotencyKey.MAX_LENGTH))
+                .example("4f1c2a8e-7d3b-4c1a-9e55-0b6f2d1e8a90"));
+    }
+
+    /** The security requirements of an operation with these roles: any one of them will do. */
+    private static java.util.List<SecurityRequirement> requirements(String[] roles) {
+        java.util.List<String> allowed = java.util.Arrays.asList(roles);
+        if (allowed.contains(Roles.ANYONE)) {
+            return java.util.List.of(scheme("basic"), scheme("bearer"), OASFactory.createSecurityRequirement());
+        }
+        return OperationAccess.scopes(roles).isEmpty() ? java.util.List.of(scheme("basic")) : java.util.List.of(scheme("basic"), scheme("bearer"));
+    }
+
+    private static SecurityRequirement scheme(String name) {
+        return OASFactory.createSecurityRequirement().addScheme(name);
     }
 
     private static void addProblem(Operation operation, String code, String description) {
