@@ -1,0 +1,25 @@
+package org.library.changes;
+
+import java.util.Map;
+
+/**
+ * A record the change log follows: what it is, and what of it the log keeps. Implemented by the
+ * entities themselves, which know their fields; the log reads it after the change is flushed, so
+ * that the version is the one the database now holds.
+ */
+public interface Recorded {
+
+    RecordType recordType();
+
+    /** Its id; null until it is persisted and flushed. */
+    Long getId();
+
+    long getVersion();
+
+    /**
+     * Its fields as the log keeps them, by name, in a stable order: strings, numbers, booleans,
+     * dates and instants (written as ISO-8601), or null; a relation by the other record's id.
+     * Never a password hash or a token's secret.
+     */
+    Map<String, Object> recordedState();
+}
