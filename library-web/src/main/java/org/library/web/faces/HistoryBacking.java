@@ -58,16 +58,11 @@ public class HistoryBacking implements Serializable {
         }
     }
 
-    /** A changed field, e.g. {@code copies: 1 → 3}. */
+    /** A changed field, its values as shown (the panel writes it {@code copies: 1 → 3}). */
     public record Field(String name, String before, String after) implements Serializable {
 
         static Field of(FieldChange change) {
             return new Field(change.field(), shown(change.before()), shown(change.after()));
-        }
-
-        @Override
-        public String toString() {
-            return name + ": " + before + " → " + after;
         }
     }
 
