@@ -32,6 +32,8 @@ class SqlStatesTest {
         assertThat(SqlStates.isUnavailable(new RuntimeException(new SQLException(
                 "Java exception: ': org.apache.derby.shared.common.error.ShutdownException'.", "XJ001")))).isTrue();
         assertThat(SqlStates.isUnavailable(new RuntimeException(new SQLException("Container 1216 not found.", "XSCH1")))).isTrue();
+        assertThat(SqlStates.isUnavailable(new RuntimeException(new SQLException(
+                "ResultSet not open. Operation 'getMetaData' not permitted. Verify that autocommit is off.", "XCL16")))).isTrue();
         assertThat(SqlStates.isUnavailable(new SQLException("Java exception: ': java.lang.NullPointerException'.", "XJ001")))
                 .as("any other Java exception inside Derby is a bug, not an outage").isFalse();
     }
