@@ -10,7 +10,7 @@ import java.time.Instant;
  * @param state      where its delivery stands now: PENDING (retried later), DELIVERED or GAVE_UP
  */
 public record DeliveryAttempt(long id, long deliveryId, String eventId, String eventType, Instant attemptedAt,
-                              Integer httpStatus, long latencyMs, String error, String state) {
+                              Integer httpStatus, long latencyMs, String error, String state) implements java.io.Serializable {
 
     public boolean succeeded() {
         return error == null;
