@@ -51,9 +51,10 @@ import org.library.testing.ActingAsStaff;
 import org.library.testing.ApiClient;
 import org.library.testing.DeployedWith;
 import org.library.testing.LibraryInContainerTest;
+import org.library.testing.WebhookReceiver;
 
 /**
- * Webhooks delivered for real, in the container: a receiver on loopback ({@link Receiver}, a JDK
+ * Webhooks delivered for real, in the container: a receiver on loopback ({@link WebhookReceiver}, a JDK
  * HTTP server started by the test inside the server's JVM) checks every request's signature with
  * the endpoint's secret and answers as the test tells it. A change written to the change log is
  * POSTed signed, retried after two 500s with the same event id and taken once; an endpoint whose
@@ -63,7 +64,7 @@ import org.library.testing.LibraryInContainerTest;
  * {@link MovableClock}: backoffs and the retry time pass without waiting. Then the REST API over
  * real HTTP: 201 with the secret once, 400 for a URL that is no http(s) URL, 404, 428, 412.
  */
-@DeployedWith({MovableClock.class, ApiClient.class, WebhooksIT.Receiver.class, WebhooksIT.Receiver.Request.class,
+@DeployedWith({MovableClock.class, ApiClient.class, WebhookReceiver.class, WebhookReceiver.Request.class,
         WebhooksIT.Change.class})
 @ExtendWith(ActingAsStaff.class)
 class WebhooksIT extends LibraryInContainerTest {
@@ -94,7 +95,7 @@ class WebhooksIT extends LibraryInContainerTest {
     @ArquillianResource
     URL base;
 
-    private final List<Receiver> receivers = new ArrayList<>();
+    private final List<WebhookReceiver> receivers = new ArrayList<>();
     private final List<Long> endpoints = new ArrayList<>();
 
     @AfterEach
@@ -107,7 +108,7 @@ class WebhooksIT extends LibraryInContainerTest {
                 // deleted by the test itself
             }
         }
-        receivers.forEach(Receiver::stop);
+        receivers.forEach(WebhookReceiver::stop);
     }
 
     /** A record of the test's making, as the change log sees the entities. */
@@ -115,88 +116,13 @@ class WebhooksIT extends LibraryInContainerTest {
             implements Recorded {
     }
 
-    /** A receiver of webhooks on loopback: checks signatures, answers the statuses queued, then 200. */
-    public static final class Receiver {
-
-        /** One request as it arrived. */
-        public record Request(String eventId, String timestamp, boolean signed, JsonObject body, int answered) {
-
-            String type() {
-                return body.getString("type");
-            }
-        }
-
-        private final HttpServer server;
-        private final Deque<Integer> answers = new ArrayDeque<>();
-        private final List<Request> requests = new ArrayList<>();
-        private volatile String secret;
-
-        Receiver(Integer... answers) throws IOException {
-            this.answers.addAll(List.of(answers));
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-            server.createContext("/hook", exchange -> {
-                byte[] bytes;
-                try (InputStream in = exchange.getRequestBody()) {
-                    bytes = in.readAllBytes();
-                }
-                String body = new String(bytes, StandardCharsets.UTF_8);
-                String timestamp = exchange.getRequestHeaders().getFirst("Library-Timestamp");
-                String signature = exchange.getRequestHeaders().getFirst("Library-Signature");
-                boolean signed = secret != null && timestamp != null
-                        && WebhookSignatures.signature(secret, Long.parseLong(timestamp), body).equals(signature)
-                        && "application/json".equals(exchange.getRequestHeaders().getFirst("Content-Type"));
-                int status;
-                synchronized (this) {
-                    status = signed ? (this.answers.isEmpty() ? 200 : this.answers.poll()) : 401;
-                    requests.add(new Request(exchange.getRequestHeaders().getFirst("Library-Event-Id"), timestamp, signed,
-                            Json.createReader(new StringReader(body)).readObject(), status));
-                }
-                byte[] answer = (status == 200 ? "ok" : "try again").getBytes(StandardCharsets.UTF_8);
-                exchange.sendResponseHeaders(status, answer.length);
-                exchange.getResponseBody().write(answer);
-                exchange.close();
-            });
-            server.start();
-        }
-
-        String url() {
-            return "http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort() + "/hook";
-        }
-
-        synchronized List<Request> requests() {
-            return List.copyOf(requests);
-        }
-
-        synchronized void answerAlways(int status) {
-            answers.clear();
-            for (int i = 0; i < 1000; i++) {
-                answers.add(status);
-            }
-        }
-
-        synchronized void answerOk() {
-            answers.clear();
-        }
-
-        /** The event ids taken (answered 200), each once: what a receiver that de-duplicates by id processes. */
-        synchronized Set<String> taken() {
-            Set<String> ids = new LinkedHashSet<>();
-            requests.stream().filter(r -> r.answered() == 200).forEach(r -> ids.add(r.eventId()));
-            return ids;
-        }
-
-        void stop() {
-            server.stop(0);
-        }
-    }
-
-    private Receiver receiver(Integer... answers) throws IOException {
-        Receiver receiver = new Receiver(answers);
+    private WebhookReceiver receiver(Integer... answers) throws IOException {
+        WebhookReceiver receiver = new WebhookReceiver(answers);
         receivers.add(receiver);
         return receiver;
     }
 
-    private long endpoint(Receiver receiver, List<String> types, boolean personalData) {
+    private long endpoint(WebhookReceiver receiver, List<String> types, boolean personalData) {
         IssuedEndpoint issued = webhooks.create(new EndpointData(receiver.url(), types, personalData, true));
         receiver.secret = issued.secret();
         endpoints.add(issued.endpoint().getId());
@@ -246,7 +172,7 @@ class WebhooksIT extends LibraryInContainerTest {
 
     @Test
     void aChangeIsPostedSignedRetriedAfterTwo500sWithTheSameIdAndTakenOnce() throws Exception {
-        Receiver receiver = receiver(500, 500);
+        WebhookReceiver receiver = receiver(500, 500);
         long endpoint = endpoint(receiver, List.of(), false);
         String event = change(RecordType.BOOK, ChangeAction.CREATED, Map.of("title", "Webhook Book", "copies", 2L));
 
@@ -257,8 +183,8 @@ class WebhooksIT extends LibraryInContainerTest {
         roundsUntil(() -> receiver.requests().size() == 3);
         moreRounds();
 
-        List<Receiver.Request> requests = receiver.requests();
-        assertThat(requests).extracting(Receiver.Request::answered).containsExactly(500, 500, 200);
+        List<WebhookReceiver.Request> requests = receiver.requests();
+        assertThat(requests).extracting(WebhookReceiver.Request::answered).containsExactly(500, 500, 200);
         assertThat(requests).allSatisfy(r -> {
             assertThat(r.signed()).as("signature").isTrue();
             assertThat(r.eventId()).isEqualTo(event);
@@ -282,7 +208,7 @@ class WebhooksIT extends LibraryInContainerTest {
 
     @Test
     void anEndpointWhoseDeliveryGivesUpIsDisabledWithTheReasonAndResumesWhenEnabled() throws Exception {
-        Receiver receiver = receiver();
+        WebhookReceiver receiver = receiver();
         receiver.answerAlways(500);
         long endpoint = endpoint(receiver, List.of(), false);
         String given = change(RecordType.AUTHOR, ChangeAction.CREATED, Map.of("name", "Given Up"));
@@ -299,7 +225,7 @@ class WebhooksIT extends LibraryInContainerTest {
 
         String whileDisabled = change(RecordType.AUTHOR, ChangeAction.UPDATED, Map.of("name", "Unheard"));
         moreRounds();
-        assertThat(receiver.requests()).extracting(Receiver.Request::eventId).doesNotContain(whileDisabled);
+        assertThat(receiver.requests()).extracting(WebhookReceiver.Request::eventId).doesNotContain(whileDisabled);
 
         receiver.answerOk();
         webhooks.setActive(endpoint, disabled.getVersion(), true);
@@ -311,9 +237,9 @@ class WebhooksIT extends LibraryInContainerTest {
 
     @Test
     void anEndpointGetsTheEventTypesItAskedForAndPersonalDataOnlyWhenAllowed() throws Exception {
-        Receiver books = receiver();
-        Receiver people = receiver();
-        Receiver peopleWithData = receiver();
+        WebhookReceiver books = receiver();
+        WebhookReceiver people = receiver();
+        WebhookReceiver peopleWithData = receiver();
         endpoint(books, List.of("book.created"), false);
         endpoint(people, List.of("member.*"), false);
         endpoint(peopleWithData, List.of("member.*"), true);
@@ -329,7 +255,7 @@ class WebhooksIT extends LibraryInContainerTest {
         roundsUntil(() -> books.taken().size() == 1 && people.taken().size() == 1 && peopleWithData.taken().size() == 1);
         moreRounds();
 
-        assertThat(books.requests()).extracting(Receiver.Request::type).containsExactly("book.created");
+        assertThat(books.requests()).extracting(WebhookReceiver.Request::type).containsExactly("book.created");
         assertThat(books.taken()).containsExactly(book).doesNotContain(author);
         assertThat(people.taken()).containsExactly(updated);
         JsonObject withheld = people.requests().get(0).body();
@@ -342,7 +268,7 @@ class WebhooksIT extends LibraryInContainerTest {
 
     @Test
     void aTestEventIsSentOnRequestSignedTriedOnceAndDisablesNothing() throws Exception {
-        Receiver receiver = receiver(500);
+        WebhookReceiver receiver = receiver(500);
         long endpoint = endpoint(receiver, List.of("book.created"), false);
 
         String failed = webhooks.sendTest(endpoint);
@@ -356,7 +282,7 @@ class WebhooksIT extends LibraryInContainerTest {
         String sent = webhooks.sendTest(endpoint); // to a disabled endpoint too: is it ready to be enabled?
         roundsUntil(() -> receiver.taken().contains(sent));
 
-        Receiver.Request request = receiver.requests().get(1);
+        WebhookReceiver.Request request = receiver.requests().get(1);
         assertThat(request.signed()).isTrue();
         assertThat(request.type()).isEqualTo(WebhookEvents.TEST);
         assertThat(webhooks.attempts(endpoint, PageRequest.first(10)).items())
@@ -367,7 +293,7 @@ class WebhooksIT extends LibraryInContainerTest {
 
     @Test
     void aDeliveryLeasedByAnInstanceThatDiedIsSentOnceItsLeaseRunsOut() throws Exception {
-        Receiver receiver = receiver();
+        WebhookReceiver receiver = receiver();
         long endpoint = endpoint(receiver, List.of(), false);
         long now = clock.millis();
         // as a dead instance left it: claimed a second ago, for a minute, never recorded
@@ -393,7 +319,7 @@ class WebhooksIT extends LibraryInContainerTest {
         MovableClock.advance(WebhookDeliveries.LEASE);
         roundsUntil(() -> receiver.taken().contains("evt_leased"));
         moreRounds();
-        assertThat(receiver.requests()).extracting(Receiver.Request::eventId).containsExactly("evt_leased");
+        assertThat(receiver.requests()).extracting(WebhookReceiver.Request::eventId).containsExactly("evt_leased");
     }
 
     // ---- the REST API, over real HTTP ----
