@@ -15,12 +15,15 @@ import jakarta.persistence.OneToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.io.Serializable;
+import java.util.Map;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Objects;
 import org.library.members.Member;
 import org.library.platform.BooleanToIntegerConverter;
 import org.library.staff.Librarian;
+import org.library.changes.RecordType;
+import org.library.changes.Recorded;
 
 /**
  * A login: user name, PBKDF2 hash of the password, role, and the librarian or member it belongs
@@ -34,7 +37,7 @@ import org.library.staff.Librarian;
 @NamedQuery(name = Account.OF_MEMBER, query = "SELECT a FROM Account a WHERE a.member.id = :id")
 @NamedQuery(name = Account.OF_LIBRARIAN, query = "SELECT a FROM Account a WHERE a.librarian.id = :id")
 @NamedQuery(name = Account.COUNT_STAFF, query = "SELECT COUNT(a) FROM Account a WHERE a.role = org.library.accounts.Role.LIBRARIAN")
-public class Account implements Serializable {
+public class Account implements Serializable, Recorded {
 
     private static final long serialVersionUID = 1L;
 
@@ -195,5 +198,17 @@ public class Account implements Serializable {
     @Override
     public String toString() {
         return "Account[" + username + ", " + role + "]";
+    }
+
+    @Override
+    public RecordType recordType() {
+        return RecordType.ACCOUNT;
+    }
+
+    @Override
+    public Map<String, Object> recordedState() {
+        return Recorded.state("username", username, "role", role, "memberId", member == null ? null : member.getId(),
+                "librarianId", librarian == null ? null : librarian.getId(), "locked", locked,
+                "passwordChangedAt", passwordChangedAt);
     }
 }

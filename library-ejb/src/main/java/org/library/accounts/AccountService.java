@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
+import org.library.changes.ChangeAction;
+import org.library.changes.ChangeLog;
 import org.library.members.Member;
 import org.library.platform.AccessDeniedException;
 import org.library.platform.EmailAddress;
@@ -71,6 +73,9 @@ public class AccountService {
 
     @Inject
     private Clock clock;
+
+    @Inject
+    private ChangeLog changes;
 
     @PostConstruct
     void configureHashing() {
@@ -187,7 +192,9 @@ public class AccountService {
     /** Staff lock the account (a lost card, a suspected break-in): no login, and its open sessions end. */
     public Account lock(String username) {
         Account account = account(username);
+        Map<String, Object> before = account.recordedState();
         account.lock();
+        changes.recordUpdate(account, before);
         verified.forget(account.getUsername());
         LOG.warning(() -> "Account " + account.getId() + " locked by staff.");
         return account;
@@ -196,7 +203,9 @@ public class AccountService {
     /** Staff lift their lock. */
     public Account unlock(String username) {
         Account account = account(username);
+        Map<String, Object> before = account.recordedState();
         account.unlock();
+        changes.recordUpdate(account, before);
         LOG.info(() -> "Account " + account.getId() + " unlocked by staff.");
         return account;
     }
@@ -219,6 +228,7 @@ public class AccountService {
                 .orElseGet(() -> {
                     Librarian created = new Librarian(EmployeeNumber.of(ADMIN_EMPLOYEE_NUMBER), "Administrator", EmailAddress.of("admin@library.invalid"));
                     em.persist(created);
+                    changes.record(ChangeAction.CREATED, created);
                     return created;
                 });
         return persist(Account.forLibrarian(username, hash(password), admin, clock.instant()));
@@ -241,6 +251,7 @@ public class AccountService {
     private void persistDemo(Account account) {
         account.markDemo();
         em.persist(account);
+        changes.record(ChangeAction.CREATED, account);
     }
 
     /**
@@ -250,7 +261,13 @@ public class AccountService {
      * @return how many there were
      */
     public int removeDemoAccounts() {
-        return em.createQuery("DELETE FROM Account a WHERE a.demo = :demo").setParameter("demo", true).executeUpdate();
+        List<Account> demo = em.createQuery("SELECT a FROM Account a WHERE a.demo = :demo", Account.class)
+                .setParameter("demo", true).getResultList();
+        for (Account account : demo) {
+            em.remove(account);
+            changes.record(ChangeAction.DELETED, account);
+        }
+        return demo.size();
     }
 
     /** How many staff accounts exist: the first start creates one when there is none. */
@@ -271,6 +288,7 @@ public class AccountService {
             throw new InvalidInputException(List.of(new FieldViolation("newPassword", reason)));
         });
         account.changePassword(hash(newPassword), clock.instant());
+        changes.record(ChangeAction.UPDATED, account); // the time of the change is in its state: never the same
         verified.forget(account.getUsername());
         LOG.info(() -> "Password of account " + account.getId() + " changed.");
     }
@@ -290,6 +308,7 @@ public class AccountService {
         Writes.flush(em, "account", account.getUsername(), constraint -> constraint.contains("UQ_ACCOUNTS_USERNAME")
                 ? new UsernameTakenException(account.getUsername())
                 : new AlreadyHasAccountException("The " + account.getRole().name().toLowerCase(java.util.Locale.ROOT)));
+        changes.record(ChangeAction.CREATED, account);
         LOG.info(() -> "Account " + account.getId() + " opened with role " + account.getRole() + ".");
         return account;
     }

@@ -9,10 +9,13 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.io.Serializable;
+import java.util.Map;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import org.library.changes.RecordType;
+import org.library.changes.Recorded;
 
 /**
  * An API token: a named credential of a system, with the scopes it may use, made by staff. Only
@@ -24,7 +27,7 @@ import java.util.Objects;
 @NamedQuery(name = ApiToken.BY_HASH, query = "SELECT t FROM ApiToken t WHERE t.hash = :hash")
 @NamedQuery(name = ApiToken.COUNT_USABLE, query = "SELECT COUNT(t) FROM ApiToken t WHERE t.revokedAt IS NULL "
         + "AND (t.expiresAt IS NULL OR t.expiresAt > :now)")
-public class ApiToken implements Serializable {
+public class ApiToken implements Serializable, Recorded {
 
     private static final long serialVersionUID = 1L;
 
@@ -142,5 +145,16 @@ public class ApiToken implements Serializable {
     @Override
     public String toString() {
         return "ApiToken[" + id + ", " + name + "]"; // never the hash
+    }
+
+    @Override
+    public RecordType recordType() {
+        return RecordType.TOKEN;
+    }
+
+    @Override
+    public Map<String, Object> recordedState() {
+        return Recorded.state("name", name, "scopes", scopes, "createdBy", createdBy, "createdAt", createdAt,
+                "expiresAt", expiresAt, "revokedAt", revokedAt);
     }
 }

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
+import org.library.changes.ChangeAction;
+import org.library.changes.ChangeLog;
 import org.library.platform.FieldViolation;
 import org.library.platform.Inputs;
 import org.library.platform.InvalidInputException;
@@ -52,6 +54,9 @@ public class ApiTokens {
     private EntityManager em;
 
     @Inject
+    private ChangeLog changes;
+
+    @Inject
     private Inputs inputs;
 
     @Inject
@@ -87,7 +92,7 @@ public class ApiTokens {
         String createdBy = Identity.current().map(Identity::name).orElse("system");
         ApiToken token = new ApiToken(data.name().strip(), TokenSecrets.hash(secret), scopes, createdBy, now, data.expiresAt());
         em.persist(token);
-        em.flush();
+        changes.record(ChangeAction.CREATED, token);
         LOG.info(() -> "API token " + token.getId() + " (" + String.join(" ", scopes) + ") made by " + createdBy + ".");
         return new IssuedToken(token, secret);
     }
@@ -109,7 +114,11 @@ public class ApiTokens {
     /** Revokes the token: its next request is refused, on every instance. Revoking it again changes nothing. */
     public ApiToken revoke(long id) {
         ApiToken token = token(id);
+        boolean usable = token.getRevokedAt() == null;
         token.revoke(clock.instant());
+        if (usable) {
+            changes.record(ChangeAction.REVOKED, token);
+        }
         LOG.warning(() -> "API token " + id + " revoked by " + Identity.current().map(Identity::name).orElse("system") + ".");
         return token;
     }

@@ -15,11 +15,14 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.io.Serializable;
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import org.library.platform.Limits;
+import org.library.changes.RecordType;
+import org.library.changes.Recorded;
 
 /**
  * A writer. The inverse ({@code mappedBy}) side of Author 1:N Book: the books table holds the
@@ -31,7 +34,7 @@ import org.library.platform.Limits;
 @NamedQuery(name = Author.BY_ID_WITH_BOOKS,
         query = "SELECT DISTINCT a FROM Author a LEFT JOIN FETCH a.books WHERE a.id = :id")
 @NamedQuery(name = Author.COUNT_BOOKS, query = "SELECT COUNT(b) FROM Book b WHERE b.author = :author")
-public class Author implements Serializable {
+public class Author implements Serializable, Recorded {
 
     private static final long serialVersionUID = 1L;
 
@@ -154,5 +157,15 @@ public class Author implements Serializable {
     @Override
     public String toString() {
         return "Author[" + id + ", " + name + "]";
+    }
+
+    @Override
+    public RecordType recordType() {
+        return RecordType.AUTHOR;
+    }
+
+    @Override
+    public Map<String, Object> recordedState() {
+        return Recorded.state("name", name, "birthYear", birthYear, "deathYear", deathYear);
     }
 }

@@ -18,12 +18,15 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.io.Serializable;
+import java.util.Map;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.Objects;
 import java.util.Set;
 import org.library.members.Member;
 import org.library.platform.Limits;
+import org.library.changes.RecordType;
+import org.library.changes.Recorded;
 
 /**
  * A title the library owns one or more copies of.
@@ -48,7 +51,7 @@ import org.library.platform.Limits;
 @NamedQuery(name = Book.BY_ISBN, query = "SELECT b FROM Book b JOIN FETCH b.author WHERE b.isbn = :isbn")
 @NamedQuery(name = Book.BORROWERS,
         query = "SELECT m FROM Book b JOIN b.borrowers m WHERE b.id = :id ORDER BY m.name, m.id")
-public class Book implements Serializable {
+public class Book implements Serializable, Recorded {
 
     private static final long serialVersionUID = 1L;
 
@@ -242,5 +245,20 @@ public class Book implements Serializable {
     @Override
     public String toString() {
         return "Book[" + id + ", " + isbn + ", " + title + "]";
+    }
+
+    @Override
+    public RecordType recordType() {
+        return RecordType.BOOK;
+    }
+
+    /*
+     * The catalogue's fields. The copies out and set aside are circulation's: every loan and hold
+     * entry of the log announces their change, so a book's entry would only repeat it.
+     */
+    @Override
+    public Map<String, Object> recordedState() {
+        return Recorded.state("isbn", isbn, "title", title, "publicationYear", publicationYear, "authorId", author.getId(),
+                "copies", copies);
     }
 }

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.library.members.Member;
+import org.library.changes.ChangeAction;
+import org.library.changes.ChangeLog;
 import org.library.platform.FieldViolation;
 import org.library.platform.Inputs;
 import org.library.platform.InvalidInputException;
@@ -53,13 +55,16 @@ public class CatalogService {
     @Inject
     private CatalogueCache cache;
 
+    @Inject
+    private ChangeLog changes;
+
     // ---- authors -------------------------------------------------------------------------
 
     public Author createAuthor(AuthorData data) {
         inputs.valid(data);
         Author author = new Author(data.name().strip(), data.birthYear(), data.deathYear());
         em.persist(author);
-        em.flush();
+        changes.record(ChangeAction.CREATED, author);
         return author;
     }
 
@@ -67,6 +72,7 @@ public class CatalogService {
         inputs.valid(data);
         Author author = author(id);
         StaleVersionException.check("author", id, author.getVersion(), expectedVersion);
+        Map<String, Object> before = author.recordedState();
         boolean renamed = !author.getName().equals(data.name().strip());
         author.setName(data.name().strip());
         author.setBirthYear(data.birthYear());
@@ -75,6 +81,7 @@ public class CatalogService {
         if (renamed) {
             indexWords("b.author_id", id, false); // the author's name is part of each of their books' words
         }
+        changes.recordUpdate(author, before);
         return author;
     }
 
@@ -88,6 +95,7 @@ public class CatalogService {
             throw new AuthorHasBooksException(author.getName(), books);
         }
         em.remove(author);
+        changes.record(ChangeAction.DELETED, author);
     }
 
     @Allowed(Roles.ANYONE)
@@ -148,6 +156,7 @@ public class CatalogService {
         em.persist(book);
         Writes.flush(em, "book", data.isbn().value(), constraint -> onDuplicate);
         indexWords("b.id", book.getId(), true);
+        changes.record(ChangeAction.CREATED, book);
         return book;
     }
 
@@ -209,6 +218,7 @@ public class CatalogService {
 
     private Book replaceBook(Book book, BookData data) {
         long id = book.getId();
+        Map<String, Object> before = book.recordedState();
         if (data.copies() < book.getOnLoan() + book.getOnHold()) {
             throw new CopiesBelowOnLoanException(book.getTitle(), data.copies(), book.getOnLoan() + book.getOnHold());
         }
@@ -225,8 +235,9 @@ public class CatalogService {
         if (reworded) {
             indexWords("b.id", id, false);
         }
+        changes.recordUpdate(book, before);
         if (copiesAdded) {
-            newCopies.fire(new CopiesAdded(id));
+            newCopies.fire(new CopiesAdded(id)); // after the book's entry: the holds made ready follow it
         }
         return book;
     }
@@ -247,6 +258,7 @@ public class CatalogService {
         removing.fire(new BookRemoving(id, book.getTitle())); // circulation removes its rows, or refuses
         em.remove(book);
         Writes.flush(em, "book", id, constraint -> new BookOnLoanException(book.getTitle(), book.getOnLoan()));
+        changes.record(ChangeAction.DELETED, book);
     }
 
     /** The book with its author, in one statement. */

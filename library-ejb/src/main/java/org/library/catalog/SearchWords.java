@@ -89,8 +89,13 @@ public final class SearchWords {
             return 0;
         }
         List<Object> all = new ArrayList<>(new LinkedHashSet<>(keys));
+        // one key (a book written through the services) is one probe of the index: a list of a hundred
+        // copies of it can make Derby scan the table instead, and wait, holding the catalogue's
+        // generation row, for a book another writer inserted and has not committed yet; that writer
+        // waits for the generation row in turn (its insert's trigger), and one of the two is aborted
+        int params = all.size() == 1 ? 1 : CHUNK;
         String select = "SELECT b.id, b.title, a.name FROM books b JOIN authors a ON a.id = b.author_id WHERE " + column
-                + " IN (" + String.join(", ", Collections.nCopies(CHUNK, "?")) + ")";
+                + " IN (" + String.join(", ", Collections.nCopies(params, "?")) + ")";
         int books = 0;
         try (PreparedStatement read = connection.prepareStatement(select);
              PreparedStatement delete = connection.prepareStatement("DELETE FROM book_words WHERE book_id = ?");
@@ -98,7 +103,7 @@ public final class SearchWords {
                      Types.VARCHAR, Types.BIGINT, Types.VARCHAR)) {
             for (int from = 0; from < all.size(); from += CHUNK) {
                 List<Object> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
-                for (int i = 0; i < CHUNK; i++) {
+                for (int i = 0; i < params; i++) {
                     // the last chunk repeats its first key, so that every chunk is the same statement
                     read.setObject(i + 1, chunk.get(i < chunk.size() ? i : 0));
                 }

@@ -212,6 +212,11 @@ public class ChangeFeed {
         };
     }
 
+    /** The cursor of the feed just after this entry: a reader that stops there reads on from the next. */
+    public static String cursorAfter(ChangeEntry entry) {
+        return cursor(entry.position());
+    }
+
     static String cursor(long position) {
         return Base64.getUrlEncoder().withoutPadding()
                 .encodeToString((CURSOR_PREFIX + position).getBytes(StandardCharsets.US_ASCII));

@@ -61,6 +61,19 @@ public class ChangeLog {
         insert.executeUpdate();
     }
 
+    /**
+     * Logs that {@code record} was updated, unless the write changed none of the fields the log
+     * keeps: a replacement with the same fields is no change to announce.
+     *
+     * @param before its {@link Recorded#recordedState()} when the operation read it
+     */
+    public void recordUpdate(Recorded record, Map<String, Object> before) {
+        em.flush();
+        if (!record.recordedState().equals(before)) {
+            record(ChangeAction.UPDATED, record);
+        }
+    }
+
     /** The next position, its row locked until the commit (see the class comment). */
     private long nextPosition() {
         em.createNativeQuery("UPDATE change_counter SET position = position + 1 WHERE id = 1").executeUpdate();

@@ -1,5 +1,6 @@
 package org.library.changes;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -22,4 +23,13 @@ public interface Recorded {
      * Never a password hash or a token's secret.
      */
     Map<String, Object> recordedState();
+
+    /** A state from field names and values, in the order given: {@code state("name", name, "year", year)}. */
+    static Map<String, Object> state(Object... namesAndValues) {
+        Map<String, Object> state = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            state.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return state;
+    }
 }

@@ -17,6 +17,9 @@ import java.util.List;
 import java.util.Optional;
 import org.library.catalog.Book;
 import org.library.catalog.Isbn;
+import org.library.changes.ChangeAction;
+import org.library.changes.ChangeLog;
+import org.library.changes.Recorded;
 import org.library.circulation.CirculationEvent.Kind;
 import org.library.circulation.CirculationRefusal.Operation;
 import org.library.members.Member;
@@ -79,6 +82,9 @@ public class CirculationService {
     @Inject
     private HoldQueue queue;
 
+    @Inject
+    private ChangeLog changes;
+
     /**
      * @return the new, open loan
      * @throws MemberInactiveException        when the membership is not active
@@ -113,8 +119,10 @@ public class CirculationService {
         addBorrowsRow(member, book);
         Loan loan = new Loan(member, book, now, LendingRules.dueOn(today, policy.loanPeriodDays()));
         em.persist(loan);
-        em.flush();
-        announce(Kind.LOAN_MADE, member, book, loan.getId());
+        if (ownHold.isPresent()) {
+            changes.record(ChangeAction.FULFILLED, ownHold.get());
+        }
+        announce(Kind.LOAN_MADE, member, book, loan);
         return loan;
     }
 
@@ -132,10 +140,10 @@ public class CirculationService {
                 new NotBorrowedException(member.getMemberNumber(), book.getTitle())));
         loan.close(clock.instant());
         removeBorrowsRow(member, book);
+        announce(Kind.LOAN_RETURNED, member, book, loan); // before the hold it makes ready, in the log too
         queue.expire(book, today);
         queue.offerToNext(book, today);
         em.flush();
-        announce(Kind.LOAN_RETURNED, member, book, loan.getId());
         return loan;
     }
 
@@ -161,8 +169,7 @@ public class CirculationService {
                     throw refused(Operation.RENEW, member, book, refusal.reason(), refusal.exception());
                 });
         loan.renew(LendingRules.renewedDueOn(loan.getDueOn(), today, policy.loanPeriodDays()));
-        em.flush();
-        announce(Kind.LOAN_RENEWED, member, book, loan.getId());
+        announce(Kind.LOAN_RENEWED, member, book, loan);
         return loan;
     }
 
@@ -201,8 +208,7 @@ public class CirculationService {
         }
         Hold hold = new Hold(member, book, clock.instant());
         em.persist(hold);
-        em.flush();
-        announce(Kind.HOLD_PLACED, member, book, hold.getId());
+        announce(Kind.HOLD_PLACED, member, book, hold);
         return hold;
     }
 
@@ -226,11 +232,11 @@ public class CirculationService {
         }
         boolean hadCopy = found.getStatus() == Hold.Status.READY;
         found.close(Hold.Status.CANCELLED, clock.instant());
+        announce(Kind.HOLD_CANCELLED, member, book, found); // before the hold it makes ready, in the log too
         if (hadCopy) {
             queue.passSetAsideCopy(book, LocalDate.now(clock));
         }
         em.flush();
-        announce(Kind.HOLD_CANCELLED, member, book, holdId);
         return found;
     }
 
@@ -359,8 +365,10 @@ public class CirculationService {
         return new Desk(member.get(0), book.get(0));
     }
 
-    private void announce(Kind kind, Member member, Book book, long recordId) {
-        events.fire(new CirculationEvent(kind, member.getId(), book.getId(), recordId));
+    /** Logs the change (which flushes it first) and tells the observers once it is committed. */
+    private void announce(Kind kind, Member member, Book book, Recorded record) {
+        changes.record(kind.action(), record);
+        events.fire(new CirculationEvent(kind, member.getId(), book.getId(), record.getId()));
     }
 
     /** Tells the observers (log, metrics) why an operation is refused; answers the exception to throw. */

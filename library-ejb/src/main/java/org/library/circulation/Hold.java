@@ -15,11 +15,14 @@ import jakarta.persistence.QueryHint;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.io.Serializable;
+import java.util.Map;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Objects;
 import org.library.catalog.Book;
 import org.library.members.Member;
+import org.library.changes.RecordType;
+import org.library.changes.Recorded;
 
 /**
  * A member's reservation of a book that had no copy on the shelf. The WAITING holds of a book are
@@ -40,7 +43,7 @@ import org.library.members.Member;
         query = "SELECT h FROM Hold h WHERE h.member.id = :memberId ORDER BY h.placedAt DESC, h.id DESC",
         hints = {@QueryHint(name = "eclipselink.join-fetch", value = "h.book"),
                 @QueryHint(name = "eclipselink.join-fetch", value = "h.book.author")})
-public class Hold implements Serializable {
+public class Hold implements Serializable, Recorded {
 
     private static final long serialVersionUID = 1L;
 
@@ -81,6 +84,18 @@ public class Hold implements Serializable {
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "book_id", nullable = false, updatable = false)
     private Book book;
+
+    /*
+     * The keys of the two relations, read from the same columns, so that the change log can name
+     * the member and the book without loading their rows: loading another member's row the
+     * operation has not locked is what CirculationService avoids (see RowLocks). Null on a record
+     * made in this transaction, whose member and book are at hand.
+     */
+    @Column(name = "member_id", insertable = false, updatable = false)
+    private Long memberId;
+
+    @Column(name = "book_id", insertable = false, updatable = false)
+    private Long bookId;
 
     @Column(name = "placed_at", nullable = false, updatable = false)
     private Instant placedAt;
@@ -158,5 +173,17 @@ public class Hold implements Serializable {
     @Override
     public int hashCode() {
         return Hold.class.hashCode();
+    }
+
+    @Override
+    public RecordType recordType() {
+        return RecordType.HOLD;
+    }
+
+    @Override
+    public Map<String, Object> recordedState() {
+        return Recorded.state("memberId", memberId != null ? memberId : member.getId(),
+                "bookId", bookId != null ? bookId : book.getId(), "placedAt", placedAt, "status", status,
+                "pickupBy", pickupBy, "closedAt", closedAt);
     }
 }

@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.library.catalog.Book;
+import org.library.changes.ChangeLog;
 import org.library.circulation.CirculationEvent.Kind;
 
 /**
@@ -37,6 +38,9 @@ class HoldQueue {
     @Inject
     private Event<CirculationEvent> events;
 
+    @Inject
+    private ChangeLog changes;
+
     /**
      * Ends the book's passed pickup windows: each such copy passes to the next member in the
      * queue, or back to the shelf.
@@ -50,7 +54,7 @@ class HoldQueue {
                 .getResultList();
         for (Hold hold : late) {
             hold.close(Hold.Status.EXPIRED, clock.instant());
-            events.fire(new CirculationEvent(Kind.HOLD_EXPIRED, memberOf(hold), book.getId(), hold.getId()));
+            announce(Kind.HOLD_EXPIRED, hold, book);
             passSetAsideCopy(book, today);
         }
         return late.size();
@@ -77,9 +81,14 @@ class HoldQueue {
         next.ifPresent(hold -> {
             book.setAsideForHold();
             hold.ready(today.plusDays(policy.holdPickupDays()));
-            events.fire(new CirculationEvent(Kind.HOLD_READY, memberOf(hold), book.getId(), hold.getId()));
+            announce(Kind.HOLD_READY, hold, book);
         });
         return next.isPresent();
+    }
+
+    private void announce(Kind kind, Hold hold, Book book) {
+        changes.record(kind.action(), hold);
+        events.fire(new CirculationEvent(kind, memberOf(hold), book.getId(), hold.getId()));
     }
 
     /*

@@ -13,11 +13,14 @@ import jakarta.persistence.QueryHint;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.io.Serializable;
+import java.util.Map;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Objects;
 import org.library.catalog.Book;
 import org.library.members.Member;
+import org.library.changes.RecordType;
+import org.library.changes.Recorded;
 
 /**
  * One line of the loan ledger: a member borrowed a book at a moment, owes it back by a day, and
@@ -39,7 +42,7 @@ import org.library.members.Member;
         query = "SELECT l FROM Loan l WHERE l.member.id = :memberId ORDER BY l.borrowedAt DESC, l.id DESC",
         hints = {@QueryHint(name = "eclipselink.join-fetch", value = "l.book"),
                 @QueryHint(name = "eclipselink.join-fetch", value = "l.book.author")})
-public class Loan implements Serializable {
+public class Loan implements Serializable, Recorded {
 
     private static final long serialVersionUID = 1L;
 
@@ -57,6 +60,18 @@ public class Loan implements Serializable {
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "book_id", nullable = false, updatable = false)
     private Book book;
+
+    /*
+     * The keys of the two relations, read from the same columns, so that the change log can name
+     * the member and the book without loading their rows: loading another member's row the
+     * operation has not locked is what CirculationService avoids (see RowLocks). Null on a record
+     * made in this transaction, whose member and book are at hand.
+     */
+    @Column(name = "member_id", insertable = false, updatable = false)
+    private Long memberId;
+
+    @Column(name = "book_id", insertable = false, updatable = false)
+    private Long bookId;
 
     @Column(name = "borrowed_at", nullable = false, updatable = false)
     private Instant borrowedAt;
@@ -157,5 +172,17 @@ public class Loan implements Serializable {
     @Override
     public int hashCode() {
         return Loan.class.hashCode();
+    }
+
+    @Override
+    public RecordType recordType() {
+        return RecordType.LOAN;
+    }
+
+    @Override
+    public Map<String, Object> recordedState() {
+        return Recorded.state("memberId", memberId != null ? memberId : member.getId(),
+                "bookId", bookId != null ? bookId : book.getId(), "borrowedAt", borrowedAt, "dueOn", dueOn,
+                "returnedAt", returnedAt, "renewals", renewals);
     }
 }

@@ -17,6 +17,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Size;
 import java.io.Serializable;
+import java.util.Map;
 import java.time.LocalDate;
 import java.util.Collections;
 import java.util.HashSet;
@@ -26,6 +27,8 @@ import org.library.catalog.Book;
 import org.library.platform.BooleanToIntegerConverter;
 import org.library.platform.EmailAddress;
 import org.library.platform.Limits;
+import org.library.changes.RecordType;
+import org.library.changes.Recorded;
 
 /**
  * A library card holder. Owning side of Member M:N Book through the association table
@@ -38,7 +41,7 @@ import org.library.platform.Limits;
 @NamedQuery(name = Member.BY_NUMBER, query = "SELECT m FROM Member m WHERE m.memberNumber = :number")
 @NamedQuery(name = Member.BORROWED_BOOKS,
         query = "SELECT b FROM Book b JOIN FETCH b.author JOIN b.borrowers m WHERE m.id = :id ORDER BY b.title, b.id")
-public class Member implements Serializable {
+public class Member implements Serializable, Recorded {
 
     private static final long serialVersionUID = 1L;
 
@@ -181,5 +184,15 @@ public class Member implements Serializable {
     @Override
     public String toString() {
         return "Member[" + id + ", " + memberNumber + "]";
+    }
+
+    @Override
+    public RecordType recordType() {
+        return RecordType.MEMBER;
+    }
+
+    @Override
+    public Map<String, Object> recordedState() {
+        return Recorded.state("memberNumber", memberNumber, "name", name, "email", email, "joinedOn", joinedOn, "active", active);
     }
 }

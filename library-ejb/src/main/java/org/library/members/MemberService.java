@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.library.catalog.Book;
+import org.library.changes.ChangeAction;
+import org.library.changes.ChangeLog;
 import org.library.platform.EmailAddress;
 import org.library.platform.FieldViolation;
 import org.library.platform.Inputs;
@@ -49,6 +51,9 @@ public class MemberService {
     @Inject
     private Event<MemberRemoving> removing;
 
+    @Inject
+    private ChangeLog changes;
+
     /**
      * @throws DuplicateMemberNumberException when the number is taken
      * @throws DuplicateEmailException        when the e-mail address is taken
@@ -70,6 +75,7 @@ public class MemberService {
         member.setActive(data.activeOrDefault());
         em.persist(member);
         Writes.flush(em, "member", number, onConflict);
+        changes.record(ChangeAction.CREATED, member);
         return member;
     }
 
@@ -126,11 +132,13 @@ public class MemberService {
     private Member replace(Member member, MemberData data) {
         String email = data.email().value();
         refuseTakenEmail(email, member.getId());
+        Map<String, Object> before = member.recordedState();
         member.setName(data.name().strip());
         member.setEmail(data.email());
         member.setJoinedOn(data.joinedOn());
         member.setActive(data.active());
         Writes.flush(em, "member", member.getId(), uniqueViolation(member.getMemberNumber(), email));
+        changes.recordUpdate(member, before);
         return member;
     }
 
@@ -154,6 +162,7 @@ public class MemberService {
         removing.fire(new MemberRemoving(id, member.getMemberNumber())); // circulation removes its rows, or refuses
         em.remove(member);
         Writes.flush(em, "member", id);
+        changes.record(ChangeAction.DELETED, member);
     }
 
     @Allowed({Roles.MEMBERS_WRITE, Roles.CIRCULATION, Roles.CARD_HOLDER})

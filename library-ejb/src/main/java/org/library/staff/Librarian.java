@@ -16,10 +16,13 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.io.Serializable;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.library.platform.EmailAddress;
 import org.library.platform.Limits;
+import org.library.changes.RecordType;
+import org.library.changes.Recorded;
 
 /**
  * A member of staff. Inverse side of Librarian 1:1 Profile: {@code profiles.librarian_id} holds
@@ -33,7 +36,7 @@ import org.library.platform.Limits;
 @Table(name = "librarians")
 @NamedQuery(name = Librarian.BY_ID_WITH_PROFILE,
         query = "SELECT l FROM Librarian l LEFT JOIN FETCH l.profile WHERE l.id = :id")
-public class Librarian implements Serializable {
+public class Librarian implements Serializable, Recorded {
 
     private static final long serialVersionUID = 1L;
 
@@ -144,5 +147,17 @@ public class Librarian implements Serializable {
     @Override
     public String toString() {
         return "Librarian[" + id + ", " + employeeNumber + "]";
+    }
+
+    @Override
+    public RecordType recordType() {
+        return RecordType.LIBRARIAN;
+    }
+
+    @Override
+    public Map<String, Object> recordedState() {
+        return Recorded.state("employeeNumber", employeeNumber, "name", name, "email", email,
+                "bio", profile == null ? null : profile.getBio(), "phone", profile == null ? null : profile.getPhone(),
+                "office", profile == null ? null : profile.getOffice());
     }
 }

@@ -7,6 +7,8 @@ import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.library.changes.ChangeAction;
+import org.library.changes.ChangeLog;
 import org.library.platform.FieldViolation;
 import org.library.platform.Inputs;
 import org.library.platform.LibraryException;
@@ -36,6 +38,9 @@ public class StaffService {
     @Inject
     private Inputs inputs;
 
+    @Inject
+    private ChangeLog changes;
+
     /**
      * @param profile the librarian's profile, or {@code null} for none yet
      */
@@ -58,6 +63,7 @@ public class StaffService {
         }
         em.persist(librarian);
         Writes.flush(em, "librarian", number, uniqueViolation(number, email));
+        changes.record(ChangeAction.CREATED, librarian);
         return librarian;
     }
 
@@ -72,9 +78,11 @@ public class StaffService {
         if (owners.stream().anyMatch(owner -> owner != id)) {
             throw new DuplicateStaffEmailException(email);
         }
+        Map<String, Object> before = librarian.recordedState();
         librarian.setName(data.name().strip());
         librarian.setEmail(data.email());
         Writes.flush(em, "librarian", id, uniqueViolation(librarian.getEmployeeNumber(), email));
+        changes.recordUpdate(librarian, before);
         return librarian;
     }
 
@@ -84,6 +92,7 @@ public class StaffService {
         StaleVersionException.check("librarian", id, librarian.getVersion(), expectedVersion);
         em.remove(librarian);
         Writes.flush(em, "librarian", id);
+        changes.record(ChangeAction.DELETED, librarian);
     }
 
     /** The librarian with the profile loaded in the same statement. */
@@ -114,8 +123,10 @@ public class StaffService {
         librarian.getProfile().ifPresent(existing ->
                 StaleVersionException.check("profile of librarian", librarianId, existing.getVersion(),
                         expectedProfileVersion));
+        Map<String, Object> before = librarian.recordedState();
         Profile profile = librarian.putProfile(content);
         Writes.flush(em, "profile of librarian", librarianId);
+        changes.recordUpdate(librarian, before); // the profile is part of the librarian's record
         return profile;
     }
 
@@ -134,8 +145,10 @@ public class StaffService {
         Profile profile = librarian.getProfile()
                 .orElseThrow(() -> new RecordNotFoundException("profile of librarian", librarianId));
         StaleVersionException.check("profile of librarian", librarianId, profile.getVersion(), expectedProfileVersion);
+        Map<String, Object> before = librarian.recordedState();
         librarian.removeProfile();
         Writes.flush(em, "profile of librarian", librarianId);
+        changes.recordUpdate(librarian, before);
     }
 
     private long count(String jpql, String value) {

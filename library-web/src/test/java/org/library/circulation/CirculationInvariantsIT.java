@@ -166,6 +166,36 @@ class CirculationInvariantsIT extends LibraryInContainerTest {
                 + "GROUP BY h.member_id, h.book_id HAVING COUNT(*) > 1")).as("one active hold per member and book").isEmpty();
         assertThat(rows("SELECT r.member_id FROM borrows r GROUP BY r.member_id HAVING COUNT(*) > " + policy.maxLoans()))
                 .as("nobody holds more than the limit").isEmpty();
+
+        // the change log tells the same story, once per change, in commit order
+        String loans = "SELECT id FROM loans WHERE book_id" + in;
+        String holds = "SELECT id FROM holds WHERE book_id" + in;
+        assertThat(rows("SELECT l.id FROM loans l WHERE l.book_id" + in + " AND (SELECT COUNT(*) FROM changes c "
+                + "WHERE c.record_type = 'loan' AND c.record_id = l.id AND c.action = 'borrowed') <> 1"))
+                .as("one borrowed entry per loan").isEmpty();
+        assertThat(rows("SELECT l.id FROM loans l WHERE l.book_id" + in + " AND (SELECT COUNT(*) FROM changes c "
+                + "WHERE c.record_type = 'loan' AND c.record_id = l.id AND c.action = 'returned') <> "
+                + "CASE WHEN l.returned_at IS NULL THEN 0 ELSE 1 END")).as("one returned entry per returned loan").isEmpty();
+        assertThat(rows("SELECT l.id FROM loans l WHERE l.book_id" + in + " AND (SELECT COUNT(*) FROM changes c "
+                + "WHERE c.record_type = 'loan' AND c.record_id = l.id AND c.action = 'renewed') <> l.renewals"))
+                .as("one renewed entry per renewal").isEmpty();
+        assertThat(rows("SELECT h.id FROM holds h WHERE h.book_id" + in + " AND (SELECT COUNT(*) FROM changes c "
+                + "WHERE c.record_type = 'hold' AND c.record_id = h.id AND c.action = 'placed') <> 1"))
+                .as("one placed entry per hold").isEmpty();
+        assertThat(rows("SELECT r.id FROM loans r WHERE r.book_id" + in + " AND r.version <> (SELECT c.record_version "
+                + "FROM changes c WHERE c.record_type = 'loan' AND c.record_id = r.id AND c.position = (SELECT MAX(d.position) "
+                + "FROM changes d WHERE d.record_type = 'loan' AND d.record_id = r.id))"))
+                .as("each loan's last entry carries the version it has").isEmpty();
+        assertThat(rows("SELECT r.id FROM holds r WHERE r.book_id" + in + " AND (r.version <> (SELECT c.record_version "
+                + "FROM changes c WHERE c.record_type = 'hold' AND c.record_id = r.id AND c.position = (SELECT MAX(d.position) "
+                + "FROM changes d WHERE d.record_type = 'hold' AND d.record_id = r.id)) OR LOWER(CASE r.status WHEN 'WAITING' "
+                + "THEN 'placed' ELSE r.status END) <> (SELECT c.action FROM changes c WHERE c.record_type = 'hold' "
+                + "AND c.record_id = r.id AND c.position = (SELECT MAX(d.position) FROM changes d WHERE d.record_type = 'hold' "
+                + "AND d.record_id = r.id)))")).as("each hold's last entry carries its version and status").isEmpty();
+        assertThat(rows("SELECT a.position FROM changes a JOIN changes b ON b.record_type = a.record_type "
+                + "AND b.record_id = a.record_id AND b.position > a.position WHERE (a.record_type = 'loan' AND a.record_id IN (" + loans + ") OR a.record_type = 'hold' AND a.record_id IN ("
+                + holds + ")) AND b.record_version <= a.record_version"))
+                .as("a record's versions rise with the log's positions: the log is in commit order").isEmpty();
     }
 
     /** SQLState class 40: the database rolled the transaction back (deadlock, lock timeout). */

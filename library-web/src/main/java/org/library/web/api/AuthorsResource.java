@@ -24,6 +24,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.library.changes.RecordType;
+import org.library.changes.ChangeFeed;
 import org.library.catalog.Author;
 import org.library.catalog.BookFilter;
 import org.library.catalog.CatalogService;
@@ -48,6 +50,9 @@ public class AuthorsResource {
 
     @Context
     UriInfo uri;
+
+    @Inject
+    ChangeFeed changes;
 
     @Context
     HttpHeaders headers;
@@ -116,5 +121,15 @@ public class AuthorsResource {
             catalog.author(id); // a 404 when there is no such author; a page of books says there is
         }
         return Responses.page(books, BookView::of, uri);
+    }
+
+    @Allowed({Roles.CATALOGUE_READ, Roles.CATALOGUE_WRITE})
+    @GET
+    @Path("{id}/history")
+    @Operation(operationId = "getAuthorHistory", summary = "Read a author's history", description = Histories.DESCRIPTION)
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "HistoryPage")))
+    public Response history(@PathParam("id") long id, @BeanParam Paging paging) {
+        return Histories.page(changes, RecordType.AUTHOR, id, paging, uri, () -> catalog.author(id));
     }
 }

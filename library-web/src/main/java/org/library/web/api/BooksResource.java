@@ -25,6 +25,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.library.changes.RecordType;
+import org.library.changes.ChangeFeed;
 import org.library.catalog.Book;
 import org.library.catalog.BookFilter;
 import org.library.catalog.CatalogService;
@@ -55,6 +57,9 @@ public class BooksResource {
 
     @Context
     UriInfo uri;
+
+    @Inject
+    ChangeFeed changes;
 
     @Context
     HttpHeaders headers;
@@ -164,5 +169,15 @@ public class BooksResource {
     @Operation(operationId = "listBorrowers", summary = "Members holding a copy now", description = "The book's side of the borrows relation.")
     public List<MemberRef> borrowers(@PathParam("id") long id) {
         return catalog.borrowers(id).stream().map(MemberRef::of).toList();
+    }
+
+    @Allowed({Roles.CATALOGUE_READ, Roles.CATALOGUE_WRITE})
+    @GET
+    @Path("{id}/history")
+    @Operation(operationId = "getBookHistory", summary = "Read a book's history", description = Histories.DESCRIPTION)
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "HistoryPage")))
+    public Response history(@PathParam("id") long id, @BeanParam Paging paging) {
+        return Histories.page(changes, RecordType.BOOK, id, paging, uri, () -> catalog.book(id));
     }
 }

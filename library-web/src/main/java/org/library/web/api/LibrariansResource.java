@@ -22,6 +22,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.library.changes.RecordType;
+import org.library.changes.ChangeFeed;
 import org.library.platform.access.Allowed;
 import org.library.platform.access.Roles;
 import org.library.staff.Librarian;
@@ -53,6 +55,9 @@ public class LibrariansResource {
 
     @Context
     UriInfo uri;
+
+    @Inject
+    ChangeFeed changes;
 
     @Context
     HttpHeaders headers;
@@ -150,5 +155,15 @@ public class LibrariansResource {
         org.library.accounts.Account account = accounts.openForLibrarian(id, body == null ? null : body.data());
         return Response.created(uri.getBaseUriBuilder().path(AccountsResource.class).path(account.getUsername()).build())
                 .entity(Views.AccountView.of(account, 0)).build();
+    }
+
+    @Allowed(Roles.ADMINISTRATION)
+    @GET
+    @Path("{id}/history")
+    @Operation(operationId = "getLibrarianHistory", summary = "Read a librarian's history", description = Histories.DESCRIPTION)
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "HistoryPage")))
+    public Response history(@PathParam("id") long id, @BeanParam Paging paging) {
+        return Histories.page(changes, RecordType.LIBRARIAN, id, paging, uri, () -> staff.librarian(id));
     }
 }

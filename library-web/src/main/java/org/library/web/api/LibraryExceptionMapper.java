@@ -7,6 +7,7 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import org.library.accounts.TooManyAttemptsException;
+import org.library.changes.CursorExpiredException;
 import org.library.platform.AccessDeniedException;
 import org.library.platform.InvalidInputException;
 import org.library.platform.LibraryException;
@@ -71,6 +72,9 @@ public class LibraryExceptionMapper implements ExceptionMapper<LibraryException>
         } else if (e instanceof PreconditionFailedException) {
             status = Status.PRECONDITION_FAILED;
             title = "Precondition failed";
+        } else if (e instanceof CursorExpiredException) {
+            status = Status.GONE;
+            title = "Cursor expired";
         } else {
             status = Status.CONFLICT;
             title = "Refused by a library rule";

@@ -27,6 +27,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.library.changes.RecordType;
+import org.library.changes.ChangeFeed;
 import org.library.accounts.Account;
 import org.library.accounts.AccountService;
 import org.library.circulation.CirculationQueries;
@@ -85,6 +87,9 @@ public class MembersResource {
 
     @Context
     UriInfo uri;
+
+    @Inject
+    ChangeFeed changes;
 
     @Context
     HttpHeaders headers;
@@ -277,5 +282,15 @@ public class MembersResource {
         Account account = accounts.openForMember(id, body == null ? null : body.data());
         return Response.created(uri.getBaseUriBuilder().path(AccountsResource.class).path(account.getUsername()).build())
                 .entity(AccountView.of(account, 0)).build();
+    }
+
+    @Allowed(Roles.MEMBERS_WRITE)
+    @GET
+    @Path("{id}/history")
+    @Operation(operationId = "getMemberHistory", summary = "Read a member's history", description = Histories.DESCRIPTION)
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "HistoryPage")))
+    public Response history(@PathParam("id") long id, @BeanParam Paging paging) {
+        return Histories.page(changes, RecordType.MEMBER, id, paging, uri, () -> members.member(id));
     }
 }

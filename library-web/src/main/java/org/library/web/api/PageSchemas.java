@@ -40,4 +40,9 @@ final class PageSchemas {
     record LibrarianPage(List<LibrarianView> items, int page, int size, boolean hasNext, long total, boolean totalExact,
                     Integer totalPages) {
     }
+
+    @Schema(name = "HistoryPage")
+    record HistoryPage(List<Histories.HistoryEntryView> items, int page, int size, boolean hasNext, long total,
+                       boolean totalExact, Integer totalPages) {
+    }
 }

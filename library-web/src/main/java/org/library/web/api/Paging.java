@@ -82,6 +82,16 @@ public class Paging {
         return id.getAsLong();
     }
 
+    /** An optional whole-number query parameter within bounds; anything else is a 400 naming the parameter. */
+    static int number(String name, String text, int defaultValue, int min, int max) {
+        List<FieldViolation> violations = new ArrayList<>();
+        int value = number(name, text, defaultValue, min, max, violations);
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
+        return value;
+    }
+
     private static int number(String name, String text, int defaultValue, int min, int max, List<FieldViolation> violations) {
         if (text == null || text.isBlank()) {
             return defaultValue;
