@@ -134,7 +134,15 @@ public class ChangeFeed {
         }
         boolean more = entries.size() > request.size();
         long known = (long) request.offset() + page.size() + (more ? 1 : 0);
-        return new Page<>(page, request.page(), request.size(), known, !more);
+        if (!more || !request.count()) {
+            return new Page<>(page, request.page(), request.size(), known, !more);
+        }
+        // a paginator's total, as PagedQuery counts one: at most COUNT_LIMIT + 1 entries read, on the record's index
+        long total = ((Number) em.createNativeQuery("SELECT COUNT(*) FROM (SELECT position FROM changes "
+                        + "WHERE record_type = ? AND record_id = ? FETCH FIRST " + (Page.COUNT_LIMIT + 1) + " ROWS ONLY) t")
+                .setParameter(1, type.wireName()).setParameter(2, id).getSingleResult()).longValue();
+        return total <= Page.COUNT_LIMIT ? new Page<>(page, request.page(), request.size(), total, true)
+                : new Page<>(page, request.page(), request.size(), Math.max(total, known), false);
     }
 
     /**

@@ -9,7 +9,13 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import org.library.platform.access.Identity;
 import org.library.platform.access.Roles;
@@ -29,6 +35,17 @@ import org.library.platform.access.Roles;
 @TransactionAttribute(TransactionAttributeType.MANDATORY)
 public class ChangeLog {
 
+    private static final String NEXT = "UPDATE change_counter SET position = position + ? WHERE id = 1";
+    private static final String HEAD = "SELECT position FROM change_counter WHERE id = 1";
+    private static final String INSERT = "INSERT INTO changes (position, record_type, record_id, action, record_version, "
+            + "actor, occurred_at, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String INSERT_DELETED = "INSERT INTO changes (position, record_type, record_id, action, "
+            + "record_version, actor, occurred_at) VALUES (?, ?, ?, ?, ?, ?, ?)";
+
+    /** A change made with plain JDBC (the imports), to log on the same connection, in its transaction. */
+    public record Logged(RecordType type, long id, ChangeAction action, long version, Map<String, Object> state) {
+    }
+
     /** Longest actor kept: a user name, {@code token:<id>} or {@code member:<user name>}. */
     static final int ACTOR_LENGTH = 120;
 
@@ -43,11 +60,7 @@ public class ChangeLog {
         em.flush();
         long position = nextPosition();
         Map<String, Object> state = action == ChangeAction.DELETED ? null : record.recordedState();
-        var insert = em.createNativeQuery(state == null
-                        ? "INSERT INTO changes (position, record_type, record_id, action, record_version, actor, occurred_at) "
-                                + "VALUES (?, ?, ?, ?, ?, ?, ?)"
-                        : "INSERT INTO changes (position, record_type, record_id, action, record_version, actor, occurred_at, "
-                                + "state) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+        var insert = em.createNativeQuery(state == null ? INSERT_DELETED : INSERT)
                 .setParameter(1, position)
                 .setParameter(2, record.recordType().wireName())
                 .setParameter(3, record.getId())
@@ -59,6 +72,11 @@ public class ChangeLog {
             insert.setParameter(8, json(state));
         }
         insert.executeUpdate();
+    }
+
+    /** Logs the same action of several records, in the order given. */
+    public void recordAll(ChangeAction action, Collection<? extends Recorded> records) {
+        records.forEach(record -> record(action, record));
     }
 
     /**
@@ -76,8 +94,42 @@ public class ChangeLog {
 
     /** The next position, its row locked until the commit (see the class comment). */
     private long nextPosition() {
-        em.createNativeQuery("UPDATE change_counter SET position = position + 1 WHERE id = 1").executeUpdate();
-        return ((Number) em.createNativeQuery("SELECT position FROM change_counter WHERE id = 1").getSingleResult()).longValue();
+        em.createNativeQuery(NEXT).setParameter(1, 1).executeUpdate();
+        return ((Number) em.createNativeQuery(HEAD).getSingleResult()).longValue();
+    }
+
+    /**
+     * Logs changes written on {@code connection} (a JTA connection in the writer's transaction), in
+     * the order given, by whoever this thread works for, as {@link #record} does for the services.
+     */
+    public static void append(Connection connection, List<Logged> changes, long now) throws SQLException {
+        if (changes.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement next = connection.prepareStatement(NEXT)) {
+            next.setInt(1, changes.size());
+            next.executeUpdate();
+        }
+        long position;
+        try (PreparedStatement head = connection.prepareStatement(HEAD); ResultSet rs = head.executeQuery()) {
+            rs.next();
+            position = rs.getLong(1) - changes.size();
+        }
+        String actor = actor();
+        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            for (Logged change : changes) {
+                insert.setLong(1, ++position);
+                insert.setString(2, change.type().wireName());
+                insert.setLong(3, change.id());
+                insert.setString(4, change.action().wireName());
+                insert.setLong(5, change.version());
+                insert.setString(6, actor);
+                insert.setLong(7, now);
+                insert.setString(8, json(change.state()));
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
     }
 
     /** Who acts: a card holder as {@code member:<name>}, so that the feed can withhold it; else the name. */

@@ -31,6 +31,8 @@ import org.library.accounts.AccountService;
 import org.library.catalog.Author;
 import org.library.catalog.Book;
 import org.library.catalog.Isbn;
+import org.library.changes.ChangeAction;
+import org.library.changes.ChangeLog;
 import org.library.circulation.CirculationPolicy;
 import org.library.circulation.Loan;
 import org.library.members.Member;
@@ -70,6 +72,9 @@ public class DemoData {
 
     @Inject
     private Clock clock;
+
+    @Inject
+    private ChangeLog changes;
 
     @Inject
     private CirculationPolicy policy;
@@ -129,7 +134,15 @@ public class DemoData {
             members.add(member);
         });
         List<Librarian> librarians = seedLibrarians();
-        seedLoans(books, members);
+        List<Loan> loans = seedLoans(books, members);
+        // the demo's records are in the change log like any others: a system reading the feed from
+        // the start mirrors them too
+        changes.recordAll(ChangeAction.CREATED, authors.values().stream()
+                .sorted(java.util.Comparator.comparing(Author::getId)).toList());
+        changes.recordAll(ChangeAction.CREATED, books);
+        changes.recordAll(ChangeAction.CREATED, members);
+        changes.recordAll(ChangeAction.CREATED, librarians);
+        changes.recordAll(ChangeAction.BORROWED, loans);
         accounts.openDemoAccounts(members, librarians, DEMO_PASSWORD);
         LOG.info(() -> "Demo data loaded: " + authors.size() + " authors, " + books.size() + " books, "
                 + members.size() + " members, 2 librarians, and a login account for each of them (password: "
@@ -151,8 +164,9 @@ public class DemoData {
     }
 
     /** A few past and current loans, dated back from today; the first current one is overdue. */
-    private void seedLoans(List<Book> books, List<Member> members) {
+    private List<Loan> seedLoans(List<Book> books, List<Member> members) {
         Instant now = clock.instant();
+        List<Loan> loans = new ArrayList<>();
         int[][] plan = { // member index, book index, days ago borrowed, days ago returned (-1: still out)
                 {0, 0, 40, 20}, {0, 3, 30, -1}, {1, 5, 10, -1}, {2, 8, 5, -1},
                 {3, 0, 15, -1}, {4, 12, 60, 45}, {5, 20, 2, -1}, {1, 7, 90, 70},
@@ -165,12 +179,14 @@ public class DemoData {
                     .plusDays(policy.loanPeriodDays());
             Loan loan = new Loan(member, book, borrowedAt, dueOn);
             em.persist(loan);
+            loans.add(loan);
             if (step[3] >= 0) {
                 loan.closeForHistory(now.minus(Duration.ofDays(step[3])));
             } else {
                 member.borrow(book);
             }
         }
+        return loans;
     }
 
     private static Integer integer(String value) {

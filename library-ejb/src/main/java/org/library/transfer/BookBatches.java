@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,7 +23,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import javax.sql.DataSource;
+import org.library.catalog.Author;
+import org.library.catalog.Book;
 import org.library.catalog.SearchWords;
+import org.library.changes.ChangeAction;
+import org.library.changes.ChangeLog;
+import org.library.changes.RecordType;
 import org.library.platform.DatabaseMigration;
 import org.library.platform.RowInserts;
 import org.library.platform.access.Guarded;
@@ -87,9 +93,10 @@ public class BookBatches {
             List<RowError> rejected = new ArrayList<>();
             Map<String, StoredBook> stored = storedBooks(connection, lines.stream().map(BookLine::isbn).toList());
             Map<AuthorKey, String> refusedAuthors = new HashMap<>();
+            List<ChangeLog.Logged> logged = new ArrayList<>(); // the authors created first, then the books
             Map<AuthorKey, Long> authors = resolveAuthors(connection,
                     lines.stream().filter(line -> !keepsItsAuthor(stored.get(line.isbn()), line)).toList(),
-                    known, refusedAuthors);
+                    known, refusedAuthors, logged);
 
             List<BookWrite> inserts = new ArrayList<>();
             List<BookWrite> updates = new ArrayList<>();
@@ -117,12 +124,15 @@ public class BookBatches {
             }
             insertBooks(connection, inserts);
             List<Long> copiesAdded = new ArrayList<>();
-            int updated = updateBooks(connection, updates, rejected, copiesAdded);
+            Set<String> updatedIsbns = new HashSet<>();
+            int updated = updateBooks(connection, updates, rejected, copiesAdded, updatedIsbns);
             // the search words of new books, and of books whose title or author changed
             SearchWords.reindex(connection, "b.isbn", inserts.stream().map(write -> write.line().isbn()).toList(), true);
             SearchWords.reindex(connection, "b.id", updates.stream()
                     .filter(write -> !write.stored().title().equals(write.line().title()) || write.stored().authorId() != write.authorId())
                     .map(write -> write.stored().id()).toList(), false);
+            logBooks(connection, inserts, updatedIsbns, logged);
+            ChangeLog.append(connection, logged, clock.millis());
             ImportJobs.save(connection, progress, new ImportJobs.BatchCounts(inserts.size(), updated, unchanged, rejected),
                     clock.millis());
             return new BookOutcome(inserts.size(), updated, unchanged, rejected, authors,
@@ -136,7 +146,7 @@ public class BookBatches {
 
     /** The authors of the batch that {@code known} lacks: found (see {@link AuthorKey}) or created. */
     private Map<AuthorKey, Long> resolveAuthors(Connection connection, List<BookLine> lines, Map<AuthorKey, Long> known,
-                                                Map<AuthorKey, String> refused) throws SQLException {
+                                                Map<AuthorKey, String> refused, List<ChangeLog.Logged> created) throws SQLException {
         Map<AuthorKey, Integer> wanted = new LinkedHashMap<>(); // key -> death year of its first row
         for (BookLine line : lines) {
             if (!known.containsKey(line.author())) {
@@ -179,6 +189,8 @@ public class BookBatches {
                 try (ResultSet keys = insert.getGeneratedKeys()) {
                     keys.next();
                     resolved.put(key, keys.getLong(1));
+                    created.add(new ChangeLog.Logged(RecordType.AUTHOR, keys.getLong(1), ChangeAction.CREATED, 1,
+                            Author.state(key.name(), key.birthYear(), entry.getValue())));
                 }
             }
         }
@@ -233,7 +245,7 @@ public class BookBatches {
      *         (the UPDATE's condition, re-checked by the database) goes to {@code rejected}
      */
     private static int updateBooks(Connection connection, List<BookWrite> updates, List<RowError> rejected,
-                                   List<Long> copiesAdded) throws SQLException {
+                                   List<Long> copiesAdded, Set<String> updatedIsbns) throws SQLException {
         if (updates.isEmpty()) {
             return 0;
         }
@@ -260,6 +272,7 @@ public class BookBatches {
                             + line.copies() + " now"));
                 } else {
                     updated++;
+                    updatedIsbns.add(line.isbn());
                     if (line.copies() > book.copies()) {
                         copiesAdded.add(book.id());
                     }
@@ -267,6 +280,18 @@ public class BookBatches {
             }
             return updated;
         }
+    }
+
+    /** The change log's entries of the books written, read back as they now are, in the batch's transaction. */
+    private static void logBooks(Connection connection, List<BookWrite> inserts, Set<String> updatedIsbns,
+                                 List<ChangeLog.Logged> logged) throws SQLException {
+        Set<String> written = new LinkedHashSet<>();
+        inserts.forEach(write -> written.add(write.line().isbn()));
+        written.addAll(updatedIsbns);
+        ImportJdbc.lookUp(connection, "SELECT id, isbn, title, publication_year, author_id, copies, version FROM books WHERE isbn IN ",
+                written, rs -> logged.add(new ChangeLog.Logged(RecordType.BOOK, rs.getLong(1),
+                        updatedIsbns.contains(rs.getString(2).strip()) ? ChangeAction.UPDATED : ChangeAction.CREATED, rs.getLong(7),
+                        Book.state(rs.getString(2).strip(), rs.getString(3), ImportJdbc.integer(rs, 4), rs.getLong(5), rs.getInt(6)))));
     }
 
     /** Of the books given, those members are waiting for. */

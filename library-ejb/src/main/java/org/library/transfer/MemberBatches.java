@@ -14,11 +14,17 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import javax.sql.DataSource;
+import org.library.changes.ChangeAction;
+import org.library.changes.ChangeLog;
+import org.library.changes.RecordType;
+import org.library.members.Member;
 import org.library.platform.DatabaseMigration;
 import org.library.platform.access.Guarded;
 import org.library.platform.access.Roles;
@@ -105,12 +111,27 @@ public class MemberBatches {
                 }
                 ImportJdbc.execute(update, updates.size());
             }
+            logChanges(connection, inserts, updates);
             ImportJobs.save(connection, progress, new ImportJobs.BatchCounts(inserts.size(), updates.size(), unchanged, rejected),
                     clock.millis());
             return new MemberOutcome(inserts.size(), updates.size(), unchanged, rejected);
         } catch (SQLException e) {
             throw ImportJdbc.conflictOrFailure(e);
         }
+    }
+
+    /** The change log's entries of the rows written, read back as they now are, in the batch's transaction. */
+    private void logChanges(Connection connection, List<MemberLine> inserts, List<MemberLine> updates) throws SQLException {
+        Set<String> created = new HashSet<>();
+        inserts.forEach(line -> created.add(line.memberNumber()));
+        Set<String> written = new LinkedHashSet<>(created);
+        updates.forEach(line -> written.add(line.memberNumber()));
+        List<ChangeLog.Logged> logged = new ArrayList<>();
+        ImportJdbc.lookUp(connection, "SELECT id, member_number, name, email, joined_on, active, version FROM members "
+                + "WHERE member_number IN ", written, rs -> logged.add(new ChangeLog.Logged(RecordType.MEMBER, rs.getLong(1),
+                created.contains(rs.getString(2)) ? ChangeAction.CREATED : ChangeAction.UPDATED, rs.getLong(7),
+                Member.state(rs.getString(2), rs.getString(3), rs.getString(4), rs.getDate(5).toLocalDate(), rs.getInt(6) != 0))));
+        ChangeLog.append(connection, logged, clock.millis());
     }
 
     // ---- members ---------------------------------------------------------------------------

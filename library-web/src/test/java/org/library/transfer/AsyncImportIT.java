@@ -14,12 +14,20 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.library.changes.ChangeBatch;
+import org.library.changes.ChangeEntry;
+import org.library.changes.ChangeFeed;
+import org.library.changes.HistoryEntry;
+import org.library.changes.RecordType;
 import org.library.circulation.MovableClock;
+import org.library.platform.PageRequest;
 import org.library.testing.ActingAsStaff;
 import org.library.testing.DeployedWith;
 import org.library.testing.LibraryInContainerTest;
@@ -43,6 +51,9 @@ class AsyncImportIT extends LibraryInContainerTest {
 
     @Inject
     CsvImporter importer;
+
+    @Inject
+    ChangeFeed feed;
 
     @Resource(lookup = "java:app/jdbc/library")
     DataSource dataSource;
@@ -85,6 +96,41 @@ class AsyncImportIT extends LibraryInContainerTest {
         }
         assertThat(ended.errors()).extracting(RowError::line).containsExactly(3L, 5L);
         assertThat(file).as("the upload, deleted by the import").doesNotExist();
+    }
+
+    @Test
+    void anImportLogsEachAuthorAndBookItWroteInItsBatchAndNothingForAnUnchangedRow() throws Exception {
+        String kept = TestData.isbn();
+        String changed = TestData.isbn();
+        String author = "Import Logged " + kept;
+        String header = "isbn,title,publication_year,copies,author\n";
+        assertThat(ended(importer.submit(ImportKind.BOOKS, csv(header + kept + ",Kept,,1," + author + "\n" + changed + ",Changed,,1,"
+                + author + "\n"))).status()).isEqualTo(ImportJob.Status.DONE);
+        String before = headOfFeed();
+
+        ImportReport second = ended(importer.submit(ImportKind.BOOKS, csv(header + kept + ",Kept,,1," + author + "\n" + changed
+                + ",Changed Again,1999,4," + author + "\n")));
+
+        assertThat(List.of(second.created(), second.updated(), second.unchanged())).containsExactly(0L, 1L, 1L);
+        List<ChangeEntry> entries = feed.read(before, 100, EnumSet.of(RecordType.BOOK, RecordType.AUTHOR)).entries();
+        assertThat(entries).extracting(ChangeEntry::event).containsExactly("book.updated");
+        ChangeEntry updated = entries.get(0);
+        assertThat(updated.version()).isEqualTo(2);
+        assertThat(updated.actor()).as("the account that started the import").isEqualTo(ActingAsStaff.STAFF.name());
+        assertThat(updated.state()).containsEntry("isbn", changed).containsEntry("title", "Changed Again")
+                .containsEntry("publicationYear", 1999L).containsEntry("copies", 4L);
+        assertThat(feed.history(RecordType.BOOK, updated.recordId(), new PageRequest(0, 10)).items())
+                .extracting(HistoryEntry::event).containsExactly("book.updated", "book.created");
+    }
+
+    private String headOfFeed() {
+        ChangeBatch batch;
+        String cursor = null;
+        do {
+            batch = feed.read(cursor, ChangeFeed.MAX_LIMIT, Set.of());
+            cursor = batch.next();
+        } while (batch.more());
+        return cursor;
     }
 
     @Test

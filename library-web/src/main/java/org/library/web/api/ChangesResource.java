@@ -69,7 +69,8 @@ public class ChangesResource {
     }
 
     /** A batch of the feed, and where to read on from. */
-    public record ChangeFeedView(@Schema(required = true) List<ChangeView> items,
+    public record ChangeFeedView(@Schema(type = SchemaType.ARRAY, implementation = ChangeView.class, required = true)
+                                 List<ChangeView> items,
                                  @Schema(example = "Y2hhbmdlczoxMjQw", required = true,
                                          description = "Pass it as after= to read on; keep it to resume after a restart")
                                  String next,
@@ -86,6 +87,9 @@ public class ChangesResource {
             + "the feed without a cursor.")
     @APIResponse(responseCode = "200", description = "OK",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ChangeFeedView")))
+    @APIResponse(responseCode = "410", description = "The cursor is older than the entries kept: changes after it were pruned. "
+            + "Resynchronise from the lists, then read the feed without a cursor.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE_NAME, schema = @Schema(ref = "Problem")))
     public ChangeFeedView read(@QueryParam("after") @Parameter(description = "A cursor from an earlier answer") String after,
                                @QueryParam("limit") @Parameter(example = "100") String limit,
                                @QueryParam("types") @Parameter(example = "book,author",

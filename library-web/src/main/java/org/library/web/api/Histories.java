@@ -4,6 +4,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.library.changes.ChangeFeed;
 import org.library.changes.FieldChange;
@@ -40,7 +41,8 @@ final class Histories {
                                    @Schema(example = "3") long version,
                                    @Schema(example = "desk.lee") String actor,
                                    @Schema(example = "2026-11-29T09:30:00Z") Instant occurredAt,
-                                   @Schema(required = true) List<FieldChangeView> changes) {
+                                   @Schema(type = SchemaType.ARRAY, implementation = FieldChangeView.class, required = true)
+                                   List<FieldChangeView> changes) {
 
         static HistoryEntryView of(HistoryEntry entry) {
             return new HistoryEntryView(entry.event(), entry.action().wireName(), entry.version(), entry.actor(),
@@ -52,7 +54,7 @@ final class Histories {
      * @param exists throws {@link org.library.platform.RecordNotFoundException} when there is no such
      *               record: asked only when its history is empty (a record from before the log, or none)
      */
-    static Response page(ChangeFeed feed, RecordType type, long id, Paging paging, UriInfo uri, Runnable exists) {
+    static Response page(ChangeFeed feed, RecordType type, long id, PageParams paging, UriInfo uri, Runnable exists) {
         Page<HistoryEntry> page = feed.history(type, id, paging.request());
         if (page.items().isEmpty() && page.page() == 0) {
             exists.run();

@@ -36,6 +36,11 @@ public class Paging {
     String total;
 
     public PageRequest request() {
+        return request(page, size, total);
+    }
+
+    /** The page asked for by the texts of {@code page}, {@code size} and {@code total}; a 400 naming each one refused. */
+    static PageRequest request(String page, String size, String total) {
         List<FieldViolation> violations = new ArrayList<>();
         int pageSize = number("size", size, PageRequest.DEFAULT_SIZE, 1, PageRequest.MAX_SIZE, violations);
         int pageNumber = number("page", page, 0, 0, PageRequest.lastPage(pageSize), violations);

@@ -27,6 +27,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -56,6 +58,8 @@ import org.library.testing.TestData;
  *       key is in the shared database, not in either instance;</li>
  *   <li>the last copy, raced for by many members through both instances at once, is lent once:
  *       one 201, every other answer a 409 (or a retryable 503), and the database agrees;</li>
+ *   <li>the change feed, read through A and B in turn while both write, gives every change once, in
+ *       the order of the log (issue 17): the cursor is a place in the shared database's log;</li>
  *   <li>a login on the pages survives the loss of the instance that served it: the session is in
  *       the data grid ({@code <distributable/>}), and after instance A is killed, B — which never
  *       served that session before — serves the staff desk to the same browser cookies as the
@@ -309,6 +313,102 @@ class TwoInstancesIT {
 
     @Test
     @Order(6)
+    void theChangeFeedReadThroughBothInstancesInTurnWhileBothWriteSeesEveryChangeOnceInCommitOrder() throws Exception {
+        String cursor = feedHead(a);
+        String tag = "Cluster Feed " + TestData.isbn();
+        int writers = 8;
+        int authorsEach = 5;
+        CountDownLatch start = new CountDownLatch(1);
+        AtomicBoolean writing = new AtomicBoolean(true);
+        ExecutorService pool = Executors.newFixedThreadPool(writers + 1);
+        try {
+            // the reader: one batch through A, the next through B, carrying the cursor across
+            Future<List<String>> reader = pool.submit(() -> {
+                List<String> seen = new ArrayList<>();
+                String after = cursor;
+                start.await();
+                boolean last = false;
+                for (int turn = 0; !last; turn++) {
+                    last = !writing.get(); // one more full read once the writers stopped
+                    boolean more = true;
+                    while (more) {
+                        HttpResponse<String> batch = send(turn++ % 2 == 0 ? a : b, "GET",
+                                "/api/changes?types=author&limit=7&after=" + after, null);
+                        assertThat(batch.statusCode()).as(batch.body()).isEqualTo(200);
+                        JsonPath json = JsonPath.from(batch.body());
+                        for (Map<String, Object> item : json.<Map<String, Object>>getList("items")) {
+                            @SuppressWarnings("unchecked")
+                            Map<String, Object> data = (Map<String, Object>) item.get("data");
+                            if (data != null && String.valueOf(data.get("name")).startsWith(tag)) {
+                                seen.add(item.get("event") + " " + item.get("id") + " v" + item.get("version"));
+                            }
+                        }
+                        after = json.getString("next");
+                        more = json.getBoolean("more");
+                    }
+                    Thread.sleep(20);
+                }
+                return seen;
+            });
+            List<Future<?>> work = new ArrayList<>();
+            for (int w = 0; w < writers; w++) {
+                PayaraMicroInstance creating = w % 2 == 0 ? a : b;
+                PayaraMicroInstance renaming = w % 2 == 0 ? b : a;
+                int writer = w;
+                work.add(pool.submit(() -> {
+                    start.await();
+                    for (int i = 0; i < authorsEach; i++) {
+                        long id = create(creating, "/authors", "{\"name\":\"" + tag + " " + writer + "-" + i + "\"}");
+                        HttpResponse<String> renamed = send(renaming, "PUT", "/api/authors/" + id,
+                                "{\"name\":\"" + tag + " " + writer + "-" + i + " renamed\"}", "\"1\"");
+                        assertThat(renamed.statusCode()).as(renamed.body()).isEqualTo(200);
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> w : work) {
+                w.get(5, TimeUnit.MINUTES);
+            }
+            writing.set(false);
+            List<String> seen = reader.get(5, TimeUnit.MINUTES);
+
+            List<String> logged = new ArrayList<>();
+            try (Connection db = database();
+                 PreparedStatement select = db.prepareStatement("SELECT c.action, c.record_id, c.record_version FROM changes c "
+                         + "JOIN authors t ON t.id = c.record_id WHERE c.record_type = 'author' AND t.name LIKE ? ORDER BY c.position")) {
+                select.setString(1, tag + " %");
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        logged.add("author." + rs.getString(1) + " " + rs.getLong(2) + " v" + rs.getLong(3));
+                    }
+                }
+            }
+            assertThat(logged).as("a created and an updated entry per author").hasSize(writers * authorsEach * 2);
+            assertThat(seen).as("the reader, through A and B in turn, saw each change once, in commit order")
+                    .containsExactlyElementsOf(logged);
+            report("Change feed: " + logged.size() + " changes written through A and B at once, read through both in turn: "
+                    + "each once, in the log's order");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** The feed's cursor after its newest entry now, read through {@code instance}. */
+    private static String feedHead(PayaraMicroInstance instance) throws IOException, InterruptedException {
+        String after = "";
+        boolean more = true;
+        while (more) {
+            HttpResponse<String> batch = send(instance, "GET", "/api/changes?limit=500&after=" + after, null);
+            assertThat(batch.statusCode()).as(batch.body()).isEqualTo(200);
+            after = JsonPath.from(batch.body()).getString("next");
+            more = JsonPath.from(batch.body()).getBoolean("more");
+        }
+        return after;
+    }
+
+    @Test
+    @Order(7)
     void aLoggedInSessionSurvivesTheLossOfItsInstance() throws Exception {
         // a browser's cookies: every cookie the instances set (Payara's JSESSIONID and its
         // JSESSIONIDVERSION), sent back with every request, whichever instance it goes to
