@@ -1,6 +1,7 @@
 package org.library.webhooks;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.hasItem;
@@ -46,7 +47,11 @@ import org.library.changes.ChangeLog;
 import org.library.changes.RecordType;
 import org.library.changes.Recorded;
 import org.library.circulation.MovableClock;
+import org.library.platform.AccessDeniedException;
 import org.library.platform.PageRequest;
+import org.library.platform.SortOrder;
+import org.library.platform.access.Identity;
+import org.library.platform.access.Roles;
 import org.library.testing.ActingAsStaff;
 import org.library.testing.ApiClient;
 import org.library.testing.DeployedWith;
@@ -320,6 +325,24 @@ class WebhooksIT extends LibraryInContainerTest {
         roundsUntil(() -> receiver.taken().contains("evt_leased"));
         moreRounds();
         assertThat(receiver.requests()).extracting(WebhookReceiver.Request::eventId).containsExactly("evt_leased");
+    }
+
+    @Test
+    void onlyStaffAndAdministrationTokensManageWebhooksAndOnlyTheLibraryDelivers() {
+        Identity member = new Identity("reader", Set.of(Roles.CARD_HOLDER));
+        Identity catalogue = new Identity("token:1", Set.of(Roles.CATALOGUE_WRITE));
+        Identity administration = new Identity("token:2", Set.of(Roles.ADMINISTRATION));
+        for (Identity who : List.of(member, catalogue)) {
+            Identity.run(who, () -> {
+                assertThatThrownBy(() -> webhooks.endpoints(PageRequest.first(5), SortOrder.asc("url")))
+                        .isInstanceOf(AccessDeniedException.class);
+                assertThatThrownBy(() -> sender.round()).isInstanceOf(AccessDeniedException.class);
+            });
+        }
+        Identity.run(administration, () -> {
+            assertThat(webhooks.endpoints(PageRequest.first(5), SortOrder.asc("url")).items()).isNotNull();
+            assertThatThrownBy(() -> sender.round()).as("a token delivers nothing itself").isInstanceOf(AccessDeniedException.class);
+        });
     }
 
     // ---- the REST API, over real HTTP ----

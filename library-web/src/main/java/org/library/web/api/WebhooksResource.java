@@ -67,9 +67,10 @@ public class WebhooksResource {
                                @Schema(type = SchemaType.ARRAY, implementation = String.class, example = "[\"book.created\", \"loan.*\"]",
                                        description = "<record type>.<action> or <record type>.*; none: every event")
                                List<String> eventTypes,
-                               @Schema(description = "whether members', loans', holds', librarians' and accounts' fields are sent; default false")
+                               @Schema(example = "false",
+                                       description = "whether members', loans', holds', librarians' and accounts' fields are sent; default false")
                                Boolean personalData,
-                               @Schema(description = "default true; true on a disabled endpoint resumes its deliveries")
+                               @Schema(example = "true", description = "default true; true on a disabled endpoint resumes its deliveries")
                                Boolean active) {
 
         EndpointData data() {
@@ -121,9 +122,23 @@ public class WebhooksResource {
                        Integer totalPages) {
     }
 
+    /**
+     * One attempt to deliver an event. {@code httpStatus}: none when no answer came; {@code error}:
+     * none when it was taken; {@code state}: where its delivery stands now, PENDING (tried again later),
+     * DELIVERED or GAVE_UP.
+     */
+    public record DeliveryAttemptView(long id, long deliveryId, String eventId, String eventType, Instant attemptedAt,
+                                      Integer httpStatus, long latencyMs, String error, String state) {
+
+        static DeliveryAttemptView of(DeliveryAttempt attempt) {
+            return new DeliveryAttemptView(attempt.id(), attempt.deliveryId(), attempt.eventId(), attempt.eventType(),
+                    attempt.attemptedAt(), attempt.httpStatus(), attempt.latencyMs(), attempt.error(), attempt.state());
+        }
+    }
+
     /** The OpenAPI schema of a page of attempts. */
     @Schema(name = "DeliveryAttemptPage")
-    record DeliveryAttemptPage(List<DeliveryAttempt> items, int page, int size, boolean hasNext, long total, boolean totalExact,
+    record DeliveryAttemptPage(List<DeliveryAttemptView> items, int page, int size, boolean hasNext, long total, boolean totalExact,
                                Integer totalPages) {
     }
 
@@ -207,6 +222,6 @@ public class WebhooksResource {
     @APIResponse(responseCode = "200", description = "OK",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "DeliveryAttemptPage")))
     public Response deliveries(@PathParam("id") long id, @BeanParam Paging paging) {
-        return Responses.page(webhooks.attempts(id, paging.request()), attempt -> attempt, uri);
+        return Responses.page(webhooks.attempts(id, paging.request()), DeliveryAttemptView::of, uri);
     }
 }
