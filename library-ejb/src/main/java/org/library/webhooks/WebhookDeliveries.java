@@ -196,42 +196,57 @@ public class WebhookDeliveries {
      * another instance took it over, and its own attempt decides).
      */
     public void record(Claimed delivery, Outcome outcome) {
+        List<?> found = em.createNativeQuery("SELECT attempts, give_up_at, state, lease_owner FROM webhook_deliveries WHERE id = ?")
+                .setParameter(1, delivery.id()).getResultList();
+        if (found.isEmpty()) {
+            return; // its endpoint was deleted while it was being sent
+        }
         Instant now = clock.instant();
         String error = outcome.error() == null ? null : bounded(outcome.error());
-        em.createNativeQuery("INSERT INTO webhook_attempts (delivery_id, endpoint_id, attempted_at, http_status, latency_ms, error, "
-                        + "instance) VALUES (?, ?, ?, ?, ?, ?, ?)")
-                .setParameter(1, delivery.id()).setParameter(2, delivery.endpointId()).setParameter(3, now.toEpochMilli())
-                .setParameter(4, outcome.status()).setParameter(5, outcome.latencyMs()).setParameter(6, error)
-                .setParameter(7, bounded(INSTANCE)).executeUpdate();
-        List<?> held = em.createNativeQuery("SELECT attempts, give_up_at FROM webhook_deliveries WHERE id = ? AND lease_owner = ? "
-                        + "AND state = 'PENDING'")
-                .setParameter(1, delivery.id()).setParameter(2, delivery.lease()).getResultList();
-        if (held.isEmpty()) {
-            return;
+        // NULL written as such, not bound: a null parameter has no type PostgreSQL could infer for every column
+        List<Object> values = new ArrayList<>(List.of(delivery.id(), delivery.endpointId(), now.toEpochMilli()));
+        StringBuilder sql = new StringBuilder("INSERT INTO webhook_attempts (delivery_id, endpoint_id, attempted_at, latency_ms, "
+                + "instance, http_status, error) VALUES (?, ?, ?, ?, ?");
+        values.add(outcome.latencyMs());
+        values.add(bounded(INSTANCE));
+        for (Object optional : new Object[] {outcome.status(), error}) {
+            sql.append(optional == null ? ", NULL" : ", ?");
+            if (optional != null) {
+                values.add(optional);
+            }
         }
-        Object[] row = (Object[]) held.get(0);
+        var insert = em.createNativeQuery(sql.append(")").toString());
+        for (int i = 0; i < values.size(); i++) {
+            insert.setParameter(i + 1, values.get(i));
+        }
+        insert.executeUpdate();
+        Object[] row = (Object[]) found.get(0);
+        if (!"PENDING".equals(row[2]) || !delivery.lease().equals(row[3])) {
+            return; // another instance took it over when this one's lease ran out: its own attempt decides
+        }
         int attempts = (int) number(row[0]) + 1;
         long giveUpAt = number(row[1]);
         if (outcome.delivered()) {
             finish(delivery, attempts, "DELIVERED", now);
         } else if (delivery.test() || now.toEpochMilli() >= giveUpAt) {
-            finish(delivery, attempts, "GAVE_UP", now);
-            if (!delivery.test()) {
+            if (finish(delivery, attempts, "GAVE_UP", now) && !delivery.test()) {
                 disable(delivery, attempts, error, now);
             }
         } else {
             long retry = Math.min(giveUpAt, now.plus(Backoff.after(attempts, ThreadLocalRandom.current().nextDouble())).toEpochMilli());
             em.createNativeQuery("UPDATE webhook_deliveries SET attempts = ?, next_attempt_at = ?, lease_owner = NULL, "
-                            + "lease_until = NULL WHERE id = ?")
-                    .setParameter(1, attempts).setParameter(2, retry).setParameter(3, delivery.id()).executeUpdate();
+                            + "lease_until = NULL WHERE id = ? AND lease_owner = ?")
+                    .setParameter(1, attempts).setParameter(2, retry).setParameter(3, delivery.id())
+                    .setParameter(4, delivery.lease()).executeUpdate();
         }
     }
 
-    private void finish(Claimed delivery, int attempts, String state, Instant now) {
-        em.createNativeQuery("UPDATE webhook_deliveries SET state = ?, attempts = ?, finished_at = ?, lease_owner = NULL, "
-                        + "lease_until = NULL WHERE id = ?")
+    /** @return whether this instance still held it, and so finished it */
+    private boolean finish(Claimed delivery, int attempts, String state, Instant now) {
+        return em.createNativeQuery("UPDATE webhook_deliveries SET state = ?, attempts = ?, finished_at = ?, lease_owner = NULL, "
+                        + "lease_until = NULL WHERE id = ? AND lease_owner = ?")
                 .setParameter(1, state).setParameter(2, attempts).setParameter(3, now.toEpochMilli()).setParameter(4, delivery.id())
-                .executeUpdate();
+                .setParameter(5, delivery.lease()).executeUpdate() == 1;
     }
 
     /** The endpoint stops getting events; a version bump, so that staff editing it meanwhile get a 412, not an overwrite. */

@@ -122,7 +122,12 @@ public class WebhookSender {
             } catch (ExecutionException | TimeoutException e) {
                 outcome = new Outcome(null, REQUEST_TIMEOUT.toMillis(), "not sent: " + e);
             }
-            deliveries.record(claimed.get(i), outcome);
+            try {
+                deliveries.record(claimed.get(i), outcome);
+            } catch (RuntimeException e) {
+                // the others are recorded still; this one's lease runs out, and it is sent again
+                LOG.log(Level.WARNING, "Could not record the attempt of webhook delivery " + claimed.get(i), e);
+            }
         }
     }
 
