@@ -42,6 +42,9 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.library.catalog.Author;
+import org.library.catalog.AuthorData;
+import org.library.catalog.CatalogService;
 import org.library.changes.ChangeAction;
 import org.library.changes.ChangeLog;
 import org.library.changes.RecordType;
@@ -87,6 +90,9 @@ class WebhooksIT extends LibraryInContainerTest {
 
     @Inject
     ChangeLog log;
+
+    @Inject
+    CatalogService catalog;
 
     @Inject
     java.time.Clock clock;
@@ -209,6 +215,30 @@ class WebhooksIT extends LibraryInContainerTest {
         assertThat(attempts.get(0).error()).isNull();
         assertThat(attempts.get(1).error()).startsWith("HTTP 500").contains("try again");
         assertThat(webhooks.endpoint(endpoint).isActive()).isTrue();
+    }
+
+    @Test
+    void whatTheCatalogueServiceCommitsArrivesAsItsEventsAndARolledBackChangeNever() throws Exception {
+        WebhookReceiver receiver = receiver();
+        endpoint(receiver, List.of("author.*"), false);
+
+        Author author = catalog.createAuthor(new AuthorData("Webhook Author", 1900, null));
+        catalog.updateAuthor(author.getId(), author.getVersion(), new AuthorData("Webhook Author Renamed", 1900, null));
+        transaction.begin();
+        try {
+            catalog.createAuthor(new AuthorData("Never Committed", null, null));
+        } finally {
+            transaction.rollback();
+        }
+        roundsUntil(() -> receiver.taken().size() == 2);
+        moreRounds();
+
+        assertThat(receiver.requests()).extracting(WebhookReceiver.Request::type).containsExactly("author.created", "author.updated");
+        assertThat(receiver.requests()).extracting(r -> r.body().getJsonObject("record").getJsonNumber("id").longValue())
+                .containsOnly(author.getId());
+        assertThat(receiver.requests().get(1).body().getJsonObject("data").getString("name")).isEqualTo("Webhook Author Renamed");
+        assertThat(receiver.requests().get(1).body().getJsonObject("record").getInt("version"))
+                .isGreaterThan(receiver.requests().get(0).body().getJsonObject("record").getInt("version"));
     }
 
     @Test
