@@ -129,7 +129,7 @@ public class AuthorsResource {
     @Operation(operationId = "getAuthorHistory", summary = "Read a author's history", description = Histories.DESCRIPTION)
     @APIResponse(responseCode = "200", description = "OK",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "HistoryPage")))
-    public Response history(@PathParam("id") long id, @BeanParam PageParams paging) {
+    public Response history(@PathParam("id") long id, @BeanParam Paging paging) {
         return Histories.page(changes, RecordType.AUTHOR, id, paging, uri, () -> catalog.author(id));
     }
 }

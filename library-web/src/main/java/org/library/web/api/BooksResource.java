@@ -177,7 +177,7 @@ public class BooksResource {
     @Operation(operationId = "getBookHistory", summary = "Read a book's history", description = Histories.DESCRIPTION)
     @APIResponse(responseCode = "200", description = "OK",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "HistoryPage")))
-    public Response history(@PathParam("id") long id, @BeanParam PageParams paging) {
+    public Response history(@PathParam("id") long id, @BeanParam Paging paging) {
         return Histories.page(changes, RecordType.BOOK, id, paging, uri, () -> catalog.book(id));
     }
 }

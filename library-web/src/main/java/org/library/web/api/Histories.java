@@ -54,8 +54,8 @@ final class Histories {
      * @param exists throws {@link org.library.platform.RecordNotFoundException} when there is no such
      *               record: asked only when its history is empty (a record from before the log, or none)
      */
-    static Response page(ChangeFeed feed, RecordType type, long id, PageParams paging, UriInfo uri, Runnable exists) {
-        Page<HistoryEntry> page = feed.history(type, id, paging.request());
+    static Response page(ChangeFeed feed, RecordType type, long id, Paging paging, UriInfo uri, Runnable exists) {
+        Page<HistoryEntry> page = feed.history(type, id, paging.requestInOneOrder("newest first"));
         if (page.items().isEmpty() && page.page() == 0) {
             exists.run();
         }

@@ -163,7 +163,7 @@ public class LibrariansResource {
     @Operation(operationId = "getLibrarianHistory", summary = "Read a librarian's history", description = Histories.DESCRIPTION)
     @APIResponse(responseCode = "200", description = "OK",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "HistoryPage")))
-    public Response history(@PathParam("id") long id, @BeanParam PageParams paging) {
+    public Response history(@PathParam("id") long id, @BeanParam Paging paging) {
         return Histories.page(changes, RecordType.LIBRARIAN, id, paging, uri, () -> staff.librarian(id));
     }
 }

@@ -290,7 +290,7 @@ public class MembersResource {
     @Operation(operationId = "getMemberHistory", summary = "Read a member's history", description = Histories.DESCRIPTION)
     @APIResponse(responseCode = "200", description = "OK",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "HistoryPage")))
-    public Response history(@PathParam("id") long id, @BeanParam PageParams paging) {
+    public Response history(@PathParam("id") long id, @BeanParam Paging paging) {
         return Histories.page(changes, RecordType.MEMBER, id, paging, uri, () -> members.member(id));
     }
 }

@@ -36,12 +36,22 @@ public class Paging {
     String total;
 
     public PageRequest request() {
-        return request(page, size, total);
+        return request(new ArrayList<>());
     }
 
-    /** The page asked for by the texts of {@code page}, {@code size} and {@code total}; a 400 naming each one refused. */
-    static PageRequest request(String page, String size, String total) {
+    /**
+     * The page of a list that has one order (a history, newest first): a {@code sort} is refused
+     * with the rest, rather than ignored, so that a client never takes the order for the one it asked.
+     */
+    public PageRequest requestInOneOrder(String order) {
         List<FieldViolation> violations = new ArrayList<>();
+        if (sort != null && !sort.isBlank()) {
+            violations.add(new FieldViolation("sort", "cannot be chosen: this list is always " + order));
+        }
+        return request(violations);
+    }
+
+    private PageRequest request(List<FieldViolation> violations) {
         int pageSize = number("size", size, PageRequest.DEFAULT_SIZE, 1, PageRequest.MAX_SIZE, violations);
         int pageNumber = number("page", page, 0, 0, PageRequest.lastPage(pageSize), violations);
         boolean count = total != null && !total.isBlank() && !total.strip().equalsIgnoreCase("false");
