@@ -123,7 +123,7 @@ public class WebhookDeliveries {
         for (Object row : em.createNativeQuery("SELECT id, event_types, personal_data, starts_after FROM webhook_endpoints "
                 + "WHERE active = 1").getResultList()) {
             Object[] r = (Object[]) row;
-            targets.add(new Target(number(r[0]), r[1] == null ? List.of() : List.of(((String) r[1]).split(" ")),
+            targets.add(new Target(number(r[0]), r[1] == null ? List.of(WebhookTargets.EVERY_EVENT) : List.of(((String) r[1]).split(" ")),
                     number(r[2]) == 1, number(r[3])));
         }
         long next = head;

@@ -46,7 +46,7 @@ public class WebhookEndpoint implements Serializable {
     @Column(name = "secret", nullable = false, length = 200, updatable = false)
     private String sealedSecret;
 
-    /** Space-separated event names ({@code book.created loan.borrowed}); null: every event. */
+    /** Space-separated event types ({@code book.created loan.*}); null: every event. */
     @Column(name = "event_types", length = EVENT_TYPES_LENGTH)
     private String eventTypes;
 
@@ -110,7 +110,7 @@ public class WebhookEndpoint implements Serializable {
     }
 
     private void setEventTypes(List<String> types) {
-        eventTypes = types == null || types.isEmpty() ? null : String.join(" ", types);
+        eventTypes = types.contains(WebhookTargets.EVERY_EVENT) ? null : String.join(" ", types);
     }
 
     /** Whether it wants events of this name. */
@@ -130,9 +130,9 @@ public class WebhookEndpoint implements Serializable {
         return sealedSecret;
     }
 
-    /** The event names it wants; empty: every event. */
+    /** The event types it wants, or {@code *} alone: every event. */
     public List<String> getEventTypes() {
-        return eventTypes == null ? List.of() : Arrays.asList(eventTypes.split(" "));
+        return eventTypes == null ? List.of(WebhookTargets.EVERY_EVENT) : Arrays.asList(eventTypes.split(" "));
     }
 
     public boolean isPersonalData() {

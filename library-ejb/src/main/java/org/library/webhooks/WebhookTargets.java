@@ -15,10 +15,13 @@ import org.library.platform.FieldViolation;
  * What an endpoint may be: an absolute http or https URL with a host, no user name or password in
  * it (a secret in a URL ends up in logs and on the page; the signature is the credential), no
  * fragment, at most {@link WebhookEndpoint#URL_LENGTH} characters; and the event types it may ask
- * for: {@code <record type>.<action>} or {@code <record type>.*}. Which hosts an endpoint may
+ * for: {@code <record type>.<action>}, {@code <record type>.*}, or {@code *} for every event. Which hosts an endpoint may
  * reach is the operator's to restrict, outside the application (docs/events.md).
  */
 final class WebhookTargets {
+
+    /** The event types of an endpoint that wants every event. */
+    static final String EVERY_EVENT = "*";
 
     private WebhookTargets() {
     }
@@ -53,11 +56,22 @@ final class WebhookTargets {
         return Optional.empty();
     }
 
-    /** The event types, each once, in the order given; violations for those that name no event. */
+    /**
+     * The event types, each once, in the order given, or {@value #EVERY_EVENT} alone for every event
+     * (also when none are given: {@code null}); violations for an empty list and names of no event.
+     */
     static List<String> eventTypes(List<String> requested, List<FieldViolation> violations) {
+        if (requested == null || requested.stream().anyMatch(t -> t != null && t.strip().equals(EVERY_EVENT))) {
+            return List.of(EVERY_EVENT);
+        }
+        if (requested.isEmpty()) {
+            violations.add(new FieldViolation("eventTypes", "must name at least one event type, or be [\"*\"] (or left out) "
+                    + "for every event"));
+            return List.of();
+        }
         LinkedHashSet<String> types = new LinkedHashSet<>();
         List<String> unknown = new ArrayList<>();
-        for (String type : requested == null ? List.<String>of() : requested) {
+        for (String type : requested) {
             String name = type == null ? "" : type.strip();
             if (known(name)) {
                 types.add(name);
@@ -82,9 +96,9 @@ final class WebhookTargets {
                 && (action.equals("*") || ChangeAction.byWireName(action).isPresent());
     }
 
-    /** Whether an endpoint asking for {@code wanted} (empty: all) gets the event {@code event}. */
+    /** Whether an endpoint asking for {@code wanted} gets the event {@code event}. */
     static boolean matches(List<String> wanted, String event) {
-        if (wanted.isEmpty()) {
+        if (wanted.contains(EVERY_EVENT)) {
             return true;
         }
         String type = event.substring(0, Math.max(0, event.indexOf('.')));

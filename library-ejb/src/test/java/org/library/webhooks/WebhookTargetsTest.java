@@ -45,7 +45,7 @@ class WebhookTargetsTest {
                 .containsExactly("book.created", "loan.*");
         assertThat(violations).isEmpty();
 
-        WebhookTargets.eventTypes(List.of("book.exploded", "planet.created", "book", "*"), violations);
+        WebhookTargets.eventTypes(List.of("book.exploded", "planet.created", "book", "*.created"), violations);
         assertThat(violations).singleElement().satisfies(v -> {
             assertThat(v.field()).isEqualTo("eventTypes");
             assertThat(v.message()).contains("book.exploded", "planet.created");
@@ -53,8 +53,19 @@ class WebhookTargetsTest {
     }
 
     @Test
-    void anEndpointGetsTheEventsItNamesOrEveryEventWhenItNamesNone() {
-        assertThat(WebhookTargets.matches(List.of(), "member.updated")).isTrue();
+    void everyEventIsAStarOrNoListAtAllButAnEmptyListIsRefused() {
+        List<FieldViolation> violations = new ArrayList<>();
+        assertThat(WebhookTargets.eventTypes(null, violations)).containsExactly("*");
+        assertThat(WebhookTargets.eventTypes(List.of("book.created", "*"), violations)).containsExactly("*");
+        assertThat(violations).isEmpty();
+        assertThat(WebhookTargets.eventTypes(List.of(), violations)).isEmpty();
+        assertThat(violations).singleElement().satisfies(v -> assertThat(v.message()).contains("at least one"));
+    }
+
+    @Test
+    void anEndpointGetsTheEventsItNamesOrEveryEventForAStar() {
+        assertThat(WebhookTargets.matches(List.of("*"), "member.updated")).isTrue();
+        assertThat(WebhookTargets.matches(List.of(), "member.updated")).isFalse();
         assertThat(WebhookTargets.matches(List.of("book.created"), "book.created")).isTrue();
         assertThat(WebhookTargets.matches(List.of("book.created"), "book.updated")).isFalse();
         assertThat(WebhookTargets.matches(List.of("loan.*"), "loan.returned")).isTrue();

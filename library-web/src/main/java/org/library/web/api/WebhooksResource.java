@@ -65,7 +65,8 @@ public class WebhooksResource {
                                        description = "http or https, no user name or password, at most 500 characters")
                                String url,
                                @Schema(type = SchemaType.ARRAY, implementation = String.class, example = "[\"book.created\", \"loan.*\"]",
-                                       description = "<record type>.<action> or <record type>.*; none: every event")
+                                       description = "<record type>.<action>, <record type>.*, or * for every event "
+                                               + "(also when left out); an empty list is refused")
                                List<String> eventTypes,
                                @Schema(example = "false",
                                        description = "whether members', loans', holds', librarians' and accounts' fields are sent; default false")
@@ -218,10 +219,10 @@ public class WebhooksResource {
     @Path("{id}/deliveries")
     @Operation(operationId = "listWebhookDeliveries", summary = "The endpoint's delivery attempts",
             description = "Newest first: the event, when, the HTTP status (none when no answer came), the latency, the error, "
-                    + "and where its delivery stands (PENDING, DELIVERED, GAVE_UP). Paged.")
+                    + "and where its delivery stands (PENDING, DELIVERED, GAVE_UP). Paged; not sortable.")
     @APIResponse(responseCode = "200", description = "OK",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "DeliveryAttemptPage")))
     public Response deliveries(@PathParam("id") long id, @BeanParam Paging paging) {
-        return Responses.page(webhooks.attempts(id, paging.request()), DeliveryAttemptView::of, uri);
+        return Responses.page(webhooks.attempts(id, paging.requestInOneOrder("newest first")), DeliveryAttemptView::of, uri);
     }
 }

@@ -93,7 +93,7 @@ public class WebhooksBacking implements Serializable {
     }
 
     public String eventTypesOf(WebhookEndpoint endpoint) {
-        return endpoint.getEventTypes().isEmpty() ? "every event" : String.join(" ", endpoint.getEventTypes());
+        return endpoint.getEventTypes().contains("*") ? "every event" : String.join(" ", endpoint.getEventTypes());
     }
 
     /** The endpoint's latest attempts, newest first. */
@@ -111,8 +111,9 @@ public class WebhooksBacking implements Serializable {
         return attempt.succeeded() ? status : status + " — " + attempt.error();
     }
 
+    /** The event types typed, separated by spaces or commas; none typed: null, every event. */
     static List<String> types(String text) {
-        return text == null || text.isBlank() ? List.of()
+        return text == null || text.isBlank() ? null
                 : Arrays.stream(text.split("[\\s,]+")).filter(t -> !t.isEmpty()).toList();
     }
 

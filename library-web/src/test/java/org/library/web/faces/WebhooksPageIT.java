@@ -65,7 +65,14 @@ class WebhooksPageIT extends LibraryDeploymentTest {
             assertThat(request.signed()).as("signed with the secret the page showed").isTrue();
             assertThat(request.raw()).contains("\"type\":\"webhook.test\"");
         });
-        browser.open("webhooks.xhtml").waitForPage();
+        // the attempt is recorded once the receiver's answer is back: the page opened again until it shows it
+        for (int i = 0; i < 50; i++) {
+            browser.open("webhooks.xhtml").waitForPage();
+            if (rowOf(url).getText().contains("HTTP 200")) {
+                break;
+            }
+            Thread.sleep(200);
+        }
         assertThat(browser.driver().getPageSource()).doesNotContain(secret);
         assertThat(rowOf(url).getText()).contains("webhook.test", "HTTP 200");
         browser.screenshot("webhooks");
