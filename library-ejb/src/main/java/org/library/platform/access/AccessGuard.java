@@ -33,8 +33,11 @@ public class AccessGuard {
         return invocation.proceed();
     }
 
-    /** The roles a method allows: its own {@link Allowed}, else its class's, else staff only. */
-    static String[] rule(Method method, Class<?> target) {
+    /**
+     * The roles a method allows: its own {@link Allowed}, else its class's, else staff only. Asked
+     * by the services' check and by the front doors' (a resource method is ruled the same way).
+     */
+    public static String[] rule(Method method, Class<?> target) {
         Allowed allowed = method.getAnnotation(Allowed.class);
         for (Class<?> type = target; allowed == null && type != null && type != Object.class; type = type.getSuperclass()) {
             allowed = type.getAnnotation(Allowed.class);

@@ -72,7 +72,7 @@ public class AccessFilter implements ContainerRequestFilter {
         if (method == null) {
             return;
         }
-        String[] roles = rule(method, resource.getResourceClass());
+        String[] roles = AccessGuard.rule(method, resource.getResourceClass());
         if (Arrays.asList(roles).contains(Roles.ANYONE)) {
             return;
         }
@@ -85,15 +85,6 @@ public class AccessFilter implements ContainerRequestFilter {
             request.abortWith(Problem.of("forbidden", "Forbidden", Response.Status.FORBIDDEN,
                     AccessGuard.refusal(roles), uriInfo.getRequestUri()).toResponse());
         }
-    }
-
-    /** Who may call a resource method: its {@link Allowed}, else its class's, else staff only. */
-    static String[] rule(Method method, Class<?> resourceClass) {
-        Allowed allowed = method.getAnnotation(Allowed.class);
-        if (allowed == null) {
-            allowed = resourceClass.getAnnotation(Allowed.class);
-        }
-        return allowed == null ? new String[] {Roles.STAFF} : allowed.value();
     }
 
     private Response unauthenticated(String detail) {

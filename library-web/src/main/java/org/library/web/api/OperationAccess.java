@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.library.platform.access.AccessGuard;
 import org.library.platform.access.Roles;
 
 /**
@@ -40,7 +41,7 @@ public class OperationAccess implements Extension {
         for (Method method : type.getMethods()) {
             String operationId = operationId(method);
             if (!operationId.isBlank() && isHttp(method)) {
-                RULES.put(operationId, AccessFilter.rule(method, type));
+                RULES.put(operationId, AccessGuard.rule(method, type));
             }
         }
     }
