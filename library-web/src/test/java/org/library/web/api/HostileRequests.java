@@ -304,6 +304,8 @@ final class HostileRequests {
             case "record" -> json(example(field.schema()));
             case "integer", "number" -> example != null && example.matches("-?\\d+") ? example : "1";
             case "boolean" -> "false".equals(example) ? "false" : "true";
+            // an array's example is the array's JSON (MicroProfile OpenAPI writes it as text)
+            case "array" -> example != null && example.strip().startsWith("[") ? example : "[" + quote("Hostile Input") + "]";
             default -> quote(example != null ? example
                     : field.name().toLowerCase(Locale.ROOT).contains("email") ? "hostile.input@example.org" : "Hostile Input");
         };
