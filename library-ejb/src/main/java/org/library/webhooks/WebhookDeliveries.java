@@ -2,6 +2,8 @@ package org.library.webhooks;
 
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -105,7 +107,14 @@ public class WebhookDeliveries {
         }
     }
 
-    /** @return the deliveries made */
+    /**
+     * Each step commits on its own, whatever its caller's transaction: a lease must be seen by the
+     * other instances while its delivery is being sent, and the pump's row must not stay locked
+     * until a slow receiver answers (a timer callback may run in a transaction of its own).
+     *
+     * @return the deliveries made
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public int pump() {
         em.createNativeQuery("UPDATE webhook_pump SET position = position WHERE id = 1").executeUpdate(); // the lock
         long place = number(em.createNativeQuery("SELECT position FROM webhook_pump WHERE id = 1").getSingleResult());
@@ -166,6 +175,7 @@ public class WebhookDeliveries {
     }
 
     /** Leases up to {@code max} due deliveries to this instance; a delivery another instance leased is skipped. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public List<Claimed> claimDue(int max) {
         long now = clock.millis();
         List<?> due = em.createNativeQuery("SELECT d.id FROM webhook_deliveries d JOIN webhook_endpoints e ON e.id = d.endpoint_id "
@@ -195,6 +205,7 @@ public class WebhookDeliveries {
      * Logs the attempt, and moves the delivery on, if this instance still holds its lease (else
      * another instance took it over, and its own attempt decides).
      */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void record(Claimed delivery, Outcome outcome) {
         List<?> found = em.createNativeQuery("SELECT attempts, give_up_at, state, lease_owner FROM webhook_deliveries WHERE id = ?")
                 .setParameter(1, delivery.id()).getResultList();

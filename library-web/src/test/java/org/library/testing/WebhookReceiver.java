@@ -39,10 +39,13 @@ public final class WebhookReceiver {
     }
 
     private final HttpServer server;
+    private final java.util.concurrent.ExecutorService threads;
     private final Deque<Integer> answers = new ArrayDeque<>();
     private final List<Request> requests = new ArrayList<>();
     /** The endpoint's secret, once it is made; requests before are refused. */
     public volatile String secret;
+    /** How long each answer takes, e.g. to keep a sender's deliveries in flight while it is killed. */
+    public volatile long delayMillis;
 
 public WebhookReceiver(Integer... answers) throws IOException {
         this.answers.addAll(List.of(answers));
@@ -64,11 +67,25 @@ public WebhookReceiver(Integer... answers) throws IOException {
                 requests.add(new Request(exchange.getRequestHeaders().getFirst("Library-Event-Id"), timestamp, signed,
                         body, status));
             }
+            if (delayMillis > 0) {
+                try {
+                    Thread.sleep(delayMillis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             byte[] answer = (status == 200 ? "ok" : "try again").getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(status, answer.length);
             exchange.getResponseBody().write(answer);
             exchange.close();
         });
+        // one thread per request, as a real receiver answers: a slow answer holds up no other
+        threads = java.util.concurrent.Executors.newCachedThreadPool(work -> {
+            Thread thread = new Thread(work, "webhook-receiver");
+            thread.setDaemon(true);
+            return thread;
+        });
+        server.setExecutor(threads);
         server.start();
     }
 
@@ -100,5 +117,6 @@ public WebhookReceiver(Integer... answers) throws IOException {
 
     public void stop() {
         server.stop(0);
+        threads.shutdownNow();
     }
 }

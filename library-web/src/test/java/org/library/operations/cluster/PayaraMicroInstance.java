@@ -115,6 +115,11 @@ final class PayaraMicroInstance {
     }
 
     /** The loss of an instance: the process is killed (SIGKILL), no orderly shutdown of anything. */
+    /** The process id: the first part of the instance's name for the JVM ({@code pid@host}), which the application records. */
+    long pid() {
+        return process.pid();
+    }
+
     void kill() throws InterruptedException {
         if (process != null && process.isAlive()) {
             process.destroyForcibly();

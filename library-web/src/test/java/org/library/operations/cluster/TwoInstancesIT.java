@@ -39,6 +39,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.library.testing.TestData;
+import org.library.testing.WebhookReceiver;
 
 /**
  * Issue 9, scale-out: two real Payara Micro processes serving the same {@code library.war} form one
@@ -60,6 +61,8 @@ import org.library.testing.TestData;
  *       one 201, every other answer a 409 (or a retryable 503), and the database agrees;</li>
  *   <li>the change feed, read through A and B in turn while both write, gives every change once, in
  *       the order of the log (issue 17): the cursor is a place in the shared database's log;</li>
+ *   <li>a webhook event that instance A was delivering when it was killed is delivered by B once
+ *       A's lease on it runs out: none is lost (issue 17);</li>
  *   <li>a login on the pages survives the loss of the instance that served it: the session is in
  *       the data grid ({@code <distributable/>}), and after instance A is killed, B — which never
  *       served that session before — serves the staff desk to the same browser cookies as the
@@ -409,7 +412,7 @@ class TwoInstancesIT {
 
     @Test
     @Order(7)
-    void aLoggedInSessionSurvivesTheLossOfItsInstance() throws Exception {
+    void losingAnInstanceLosesNeitherALoggedInSessionNorAWebhookEventItWasDelivering() throws Exception {
         // a browser's cookies: every cookie the instances set (Payara's JSESSIONID and its
         // JSESSIONIDVERSION), sent back with every request, whichever instance it goes to
         Map<String, String> browser = new LinkedHashMap<>();
@@ -418,23 +421,137 @@ class TwoInstancesIT {
         logIn(a, TestData.ADMIN, TestData.ADMIN_PASSWORD, "/desk.xhtml", browser);
         assertLoggedInDesk(page(a, "/desk.xhtml", browser), "A, which served the login");
 
-        // B has never served this session: after A is killed, it can only come from the data grid
-        a.kill();
-        long killed = System.nanoTime();
-        HttpResponse<String> desk = page(b, "/desk.xhtml", browser);
-        long served = System.nanoTime();
-        assertLoggedInDesk(desk, "B, after A was killed");
-        HttpResponse<String> account = page(b, "/account.xhtml", browser);
-        assertThat(account.statusCode()).as("B's account page after A was killed: " + account.headers().map()).isEqualTo(200);
-        assertThat(account.body()).containsPattern("id=\"logout:account-link\"[^>]*>" + TestData.ADMIN + "</a>");
-        report("Session failover: A killed (SIGKILL) -> the desk served by B to A's logged-in session in "
-                + (served - killed) / 1_000_000 + " ms");
+        // a receiver that answers slowly, so that A still holds deliveries in flight when it dies
+        WebhookReceiver receiver = new WebhookReceiver();
+        receiver.delayMillis = 6_000;
+        try {
+            HttpResponse<String> endpoint = send(a, "POST", "/api/webhooks",
+                    "{\"url\":\"" + receiver.url() + "\",\"eventTypes\":[\"author.created\"]}");
+            assertThat(endpoint.statusCode()).as(endpoint.body()).isEqualTo(201);
+            receiver.secret = JsonPath.from(endpoint.body()).getString("secret");
+            long endpointId = JsonPath.from(endpoint.body()).getLong("id");
+            // a few events at once, then one by one, so that both instances' rounds claim some, until A
+            // is caught sending one
+            int events = 0;
+            while (events < 5) {
+                create(events % 2 == 0 ? a : b, "/authors", "{\"name\":\"Webhook Author " + events + "\"}");
+                events++;
+            }
+            Long leasedByA = deliveryLeasedBy(a, endpointId, Duration.ofMillis(500));
+            while (leasedByA == null && events < 25) {
+                create(events % 2 == 0 ? a : b, "/authors", "{\"name\":\"Webhook Author " + events + "\"}");
+                events++;
+                leasedByA = deliveryLeasedBy(a, endpointId, Duration.ofMillis(500));
+            }
+            if (leasedByA == null) {
+                leasedByA = deliveryLeasedBy(a, endpointId, Duration.ofMinutes(1));
+            }
+            assertThat(leasedByA).as("a delivery of the endpoint that A (" + a.pid() + ") was sending; B is " + b.pid() + "; "
+                    + deliveries(endpointId)).isNotNull();
 
-        // the control: a session the grid does not know is not logged in on B
-        Map<String, String> stranger = new LinkedHashMap<>(Map.of("JSESSIONID", "0123456789abcdef0123456789ab"));
-        HttpResponse<String> refused = page(b, "/desk.xhtml", stranger);
-        assertThat(refused.statusCode()).isEqualTo(302);
-        assertThat(refused.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).contains("/login.xhtml"));
+            // B has never served this session: after A is killed, it can only come from the data grid
+            a.kill();
+            long killed = System.nanoTime();
+            receiver.delayMillis = 0;
+            HttpResponse<String> desk = page(b, "/desk.xhtml", browser);
+            long served = System.nanoTime();
+            assertLoggedInDesk(desk, "B, after A was killed");
+            HttpResponse<String> account = page(b, "/account.xhtml", browser);
+            assertThat(account.statusCode()).as("B's account page after A was killed: " + account.headers().map()).isEqualTo(200);
+            assertThat(account.body()).containsPattern("id=\"logout:account-link\"[^>]*>" + TestData.ADMIN + "</a>");
+            report("Session failover: A killed (SIGKILL) -> the desk served by B to A's logged-in session in "
+                    + (served - killed) / 1_000_000 + " ms");
+
+            // the control: a session the grid does not know is not logged in on B
+            Map<String, String> stranger = new LinkedHashMap<>(Map.of("JSESSIONID", "0123456789abcdef0123456789ab"));
+            HttpResponse<String> refused = page(b, "/desk.xhtml", stranger);
+            assertThat(refused.statusCode()).isEqualTo(302);
+            assertThat(refused.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).contains("/login.xhtml"));
+
+            // the deliveries A held: their lease runs out, and B sends them
+            List<String> eventIds = awaitAllDelivered(endpointId, events, Duration.ofMinutes(3));
+            long recovered = System.nanoTime();
+            assertThat(receiver.taken()).as("every event taken by the receiver (which de-duplicates by id)")
+                    .containsAll(eventIds);
+            try (Connection db = database();
+                 PreparedStatement attempts = db.prepareStatement("SELECT instance FROM webhook_attempts "
+                         + "WHERE delivery_id = ? AND http_status = 200")) {
+                attempts.setLong(1, leasedByA);
+                List<String> instances = new ArrayList<>();
+                try (ResultSet rs = attempts.executeQuery()) {
+                    while (rs.next()) {
+                        instances.add(rs.getString(1));
+                    }
+                }
+                assertThat(instances).as("the delivery A held when it died, sent again by B").isNotEmpty()
+                        .allMatch(instance -> instance.startsWith(b.pid() + "@"));
+            }
+            report("Webhooks: A killed while delivering -> all " + events + " events delivered, those A held by B after "
+                    + "their lease ran out, " + (recovered - killed) / 1_000_000 + " ms after the kill");
+        } finally {
+            receiver.stop();
+        }
+    }
+
+    /** A delivery of the endpoint that {@code instance} has leased now, waited for up to {@code timeout}: its id, or null. */
+    private static Long deliveryLeasedBy(PayaraMicroInstance instance, long endpointId, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try (Connection db = database();
+             PreparedStatement leased = db.prepareStatement("SELECT id FROM webhook_deliveries WHERE endpoint_id = ? "
+                     + "AND lease_owner LIKE ? AND state <> 'DELIVERED'")) {
+            leased.setLong(1, endpointId);
+            leased.setString(2, instance.pid() + "@%");
+            while (System.nanoTime() < deadline) {
+                try (ResultSet rs = leased.executeQuery()) {
+                    if (rs.next()) {
+                        return rs.getLong(1);
+                    }
+                }
+                Thread.sleep(50);
+            }
+        }
+        return null;
+    }
+
+    /** The endpoint's deliveries and their attempts, as a failure reports them. */
+    private static String deliveries(long endpointId) throws SQLException {
+        StringBuilder text = new StringBuilder();
+        try (Connection db = database();
+             PreparedStatement select = db.prepareStatement("SELECT d.event_id, d.state, d.created_at, a.instance, a.attempted_at "
+                     + "FROM webhook_deliveries d LEFT JOIN webhook_attempts a ON a.delivery_id = d.id WHERE d.endpoint_id = ? "
+                     + "ORDER BY d.id")) {
+            select.setLong(1, endpointId);
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    text.append(String.format("%n  %s %s created %d attempted by %s at %d", rs.getString(1), rs.getString(2),
+                            rs.getLong(3), rs.getString(4), rs.getLong(5)));
+                }
+            }
+        }
+        return text.toString();
+    }
+
+    /** Waits until the endpoint has {@code events} deliveries, all DELIVERED: their event ids. */
+    private static List<String> awaitAllDelivered(long endpointId, int events, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Map<String, String> states = new LinkedHashMap<>();
+        try (Connection db = database();
+             PreparedStatement select = db.prepareStatement("SELECT event_id, state FROM webhook_deliveries WHERE endpoint_id = ?")) {
+            select.setLong(1, endpointId);
+            while (System.nanoTime() < deadline) {
+                states.clear();
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        states.put(rs.getString(1), rs.getString(2));
+                    }
+                }
+                if (states.size() == events && states.values().stream().allMatch("DELIVERED"::equals)) {
+                    return new ArrayList<>(states.keySet());
+                }
+                Thread.sleep(500);
+            }
+        }
+        throw new AssertionError("deliveries of endpoint " + endpointId + " not all delivered within " + timeout + ": " + states);
     }
 
     /** The login form through an instance, as a browser fills it in; the session's cookies land in {@code browser}. */
