@@ -67,6 +67,13 @@ public final class SqlStates {
                     || t instanceof SQLException sql && "XJ001".equals(sql.getSQLState()) && String.valueOf(sql.getMessage()).contains(DERBY_SHUTDOWN)) {
                 return true;
             }
+            // or it failed inside Derby's storage, torn down under it (a null page of its page cache:
+            // "Cannot invoke \"org.apache.derby.iapi.store.raw.Page.getAuxObject()\" ..."), as with
+            // XSCH1 above; a Java exception elsewhere in Derby is still a bug
+            if (t instanceof SQLException sql && "XJ001".equals(sql.getSQLState())
+                    && String.valueOf(sql.getMessage()).contains(DERBY_STORE)) {
+                return true;
+            }
             if (t.getCause() == t) {
                 break;
             }
@@ -75,6 +82,8 @@ public final class SqlStates {
     }
 
     private static final String DERBY_SHUTDOWN = "org.apache.derby.shared.common.error.ShutdownException";
+
+    private static final String DERBY_STORE = "org.apache.derby.iapi.store.";
 
     /**
      * Whether the connection failed during the commit itself (the server's transaction manager

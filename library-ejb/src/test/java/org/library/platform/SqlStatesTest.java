@@ -34,6 +34,9 @@ class SqlStatesTest {
         assertThat(SqlStates.isUnavailable(new RuntimeException(new SQLException("Container 1216 not found.", "XSCH1")))).isTrue();
         assertThat(SqlStates.isUnavailable(new RuntimeException(new SQLException(
                 "ResultSet not open. Operation 'getMetaData' not permitted. Verify that autocommit is off.", "XCL16")))).isTrue();
+        assertThat(SqlStates.isUnavailable(new RuntimeException(new SQLException("Java exception: 'Cannot invoke "
+                + "\"org.apache.derby.iapi.store.raw.Page.getAuxObject()\" because \"<parameter2>\" is null: "
+                + "java.lang.NullPointerException'.", "XJ001")))).as("its storage torn down under it").isTrue();
         assertThat(SqlStates.isUnavailable(new SQLException("Java exception: ': java.lang.NullPointerException'.", "XJ001")))
                 .as("any other Java exception inside Derby is a bug, not an outage").isFalse();
     }
