@@ -1,6 +1,7 @@
 package org.library.platform;
 
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -68,10 +69,11 @@ public final class SqlStates {
                 return true;
             }
             // or it failed inside Derby's storage, torn down under it (a null page of its page cache:
-            // "Cannot invoke \"org.apache.derby.iapi.store.raw.Page.getAuxObject()\" ..."), as with
+            // "Cannot invoke \"org.apache.derby.iapi.store.raw.Page.getAuxObject()\" ...", or of its
+            // allocation map: "...impl.store.raw.data.AllocPage.canAddFreePage(long)..."), as with
             // XSCH1 above; a Java exception elsewhere in Derby is still a bug
             if (t instanceof SQLException sql && "XJ001".equals(sql.getSQLState())
-                    && String.valueOf(sql.getMessage()).contains(DERBY_STORE)) {
+                    && DERBY_STORE.stream().anyMatch(String.valueOf(sql.getMessage())::contains)) {
                 return true;
             }
             if (t.getCause() == t) {
@@ -83,7 +85,8 @@ public final class SqlStates {
 
     private static final String DERBY_SHUTDOWN = "org.apache.derby.shared.common.error.ShutdownException";
 
-    private static final String DERBY_STORE = "org.apache.derby.iapi.store.";
+    /** The packages of Derby's storage layer, its interfaces and their implementation (AllocPage, ...). */
+    private static final List<String> DERBY_STORE = List.of("org.apache.derby.iapi.store.", "org.apache.derby.impl.store.");
 
     /**
      * Whether the connection failed during the commit itself (the server's transaction manager

@@ -37,6 +37,9 @@ class SqlStatesTest {
         assertThat(SqlStates.isUnavailable(new RuntimeException(new SQLException("Java exception: 'Cannot invoke "
                 + "\"org.apache.derby.iapi.store.raw.Page.getAuxObject()\" because \"<parameter2>\" is null: "
                 + "java.lang.NullPointerException'.", "XJ001")))).as("its storage torn down under it").isTrue();
+        assertThat(SqlStates.isUnavailable(new RuntimeException(new SQLException("Java exception: 'Cannot invoke "
+                + "\"org.apache.derby.impl.store.raw.data.AllocPage.canAddFreePage(long)\" because \"<local5>\" is null: "
+                + "java.lang.NullPointerException'.", "XJ001")))).as("its allocation map torn down under an insert").isTrue();
         assertThat(SqlStates.isUnavailable(new SQLException("Java exception: ': java.lang.NullPointerException'.", "XJ001")))
                 .as("any other Java exception inside Derby is a bug, not an outage").isFalse();
     }
