@@ -87,19 +87,14 @@ public class ChangeFeed {
             throw new CursorExpiredException(settings.retentionDays());
         }
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM changes WHERE position > ? AND position <= ?");
-        Set<RecordType> wanted = types.isEmpty() ? Set.of() : new LinkedHashSet<>(types);
-        if (!wanted.isEmpty()) {
-            sql.append(wanted.stream().map(t -> "'" + t.wireName() + "'") // names of the enum, never input
+        if (!types.isEmpty()) {
+            sql.append(types.stream().map(t -> "'" + t.wireName() + "'") // names of the enum, never input
                     .collect(Collectors.joining(", ", " AND record_type IN (", ")")));
         }
         sql.append(" ORDER BY position");
         List<?> rows = em.createNativeQuery(sql.toString())
                 .setParameter(1, after).setParameter(2, head).setMaxResults(limit).getResultList();
-        Identity reader = Identity.current().orElseThrow();
-        List<ChangeEntry> entries = new ArrayList<>(rows.size());
-        for (Object row : rows) {
-            entries.add(entry((Object[]) row, reader));
-        }
+        List<ChangeEntry> entries = entries(rows, Identity.current().orElseThrow());
         boolean full = entries.size() == limit;
         long next = full ? entries.get(entries.size() - 1).position() : Math.max(after, head);
         return new ChangeBatch(entries, cursor(next), full);
@@ -121,10 +116,7 @@ public class ChangeFeed {
                         + "ORDER BY position DESC")
                 .setParameter(1, type.wireName()).setParameter(2, id)
                 .setFirstResult(request.offset()).setMaxResults(request.size() + 1).getResultList();
-        List<ChangeEntry> entries = new ArrayList<>();
-        for (Object row : rows) {
-            entries.add(entry((Object[]) row, reader));
-        }
+        List<ChangeEntry> entries = entries(rows, reader);
         List<HistoryEntry> page = new ArrayList<>();
         for (int i = 0; i < Math.min(request.size(), entries.size()); i++) {
             ChangeEntry entry = entries.get(i);
@@ -167,6 +159,14 @@ public class ChangeFeed {
 
     private static boolean mayRead(Identity reader, RecordType type) {
         return type.readScope().map(reader::hasAnyRole).orElse(true);
+    }
+
+    private static List<ChangeEntry> entries(List<?> rows, Identity reader) {
+        List<ChangeEntry> entries = new ArrayList<>(rows.size());
+        for (Object row : rows) {
+            entries.add(entry((Object[]) row, reader));
+        }
+        return entries;
     }
 
     private static ChangeEntry entry(Object[] row, Identity reader) {
