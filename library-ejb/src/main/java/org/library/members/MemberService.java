@@ -69,7 +69,14 @@ public class MemberService {
     /** @param onConflict what a UNIQUE index hit at the insert means (see {@link Writes#flush}) */
     private Member insert(MemberData data, Function<String, ? extends LibraryException> onConflict) {
         String number = data.memberNumber().value();
-        refuseTakenEmail(data.email().value(), null);
+        Optional<String> emailOwner = em.createQuery("SELECT m.memberNumber FROM Member m WHERE m.email = :email", String.class)
+                .setParameter("email", data.email().value()).getResultStream().findFirst();
+        if (emailOwner.isPresent()) {
+            // the address's owner has this very number when a write of it committed since the caller
+            // looked the number up: a conflict on the number, not another member's address
+            throw emailOwner.get().equals(number) ? onConflict.apply(NUMBER_CONSTRAINT)
+                    : new DuplicateEmailException(data.email().value());
+        }
         LocalDate joined = data.joinedOn() != null ? data.joinedOn() : LocalDate.now(clock);
         Member member = new Member(data.memberNumber(), data.name().strip(), data.email(), joined);
         member.setActive(data.activeOrDefault());
@@ -118,10 +125,9 @@ public class MemberService {
         if (stored.isPresent()) {
             return new Upserted<>(replace(stored.get(), keyed), false);
         }
-        String email = keyed.email().value();
-        return new Upserted<>(insert(keyed, constraint -> constraint.contains("EMAIL")
-                ? new DuplicateEmailException(email)
-                : new KeyTakenMeanwhileException("member", number)), true);
+        // either index may be the one a simultaneous write of the same new number hits first; run
+        // again, the write finds that member, or (another member's address) is refused as such
+        return new Upserted<>(insert(keyed, constraint -> new KeyTakenMeanwhileException("member", number)), true);
     }
 
     /** The member with this card number. */
@@ -175,6 +181,9 @@ public class MemberService {
         return em.createNamedQuery(Member.BY_NUMBER, Member.class).setParameter("number", memberNumber.value())
                 .getResultStream().findFirst();
     }
+
+    /** The UNIQUE constraint on the card number, as {@link Writes#flush} names a violated one. */
+    private static final String NUMBER_CONSTRAINT = "UQ_MEMBERS_NUMBER";
 
     public static final Map<String, String> SORTS = Map.of(
             "name", "m.name", "memberNumber", "m.memberNumber", "email", "m.email", "joinedOn", "m.joinedOn");
