@@ -13,6 +13,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.Objects;
 import org.library.accounts.AccountService;
 import org.library.accounts.Caller;
+import org.library.circulation.PrivacySettings;
+import org.library.members.MemberService;
 import org.library.platform.AccessDeniedException;
 import org.library.web.security.CurrentCaller;
 import org.library.web.security.LibraryAuthenticationMechanism;
@@ -39,6 +41,12 @@ public class AccountBacking {
     @Inject
     private TrustedProxies proxies;
 
+    @Inject
+    private MemberService members;
+
+    @Inject
+    private PrivacySettings privacy;
+
     private Caller me;
     private String currentPassword;
     private String newPassword;
@@ -57,6 +65,36 @@ public class AccountBacking {
         LibraryAuthenticationMechanism.carryOn(request, generation); // this session goes on; the account's others end
         Messages.flash("Your password was changed. Use the new one from now on; you were logged out everywhere else.");
         return Messages.redirect("account");
+    }
+
+    /** A member's choice: their returned loans stay named after the library's anonymisation period. */
+    public String keepLoanHistory() {
+        return setKeepLoanHistory(true, "Your returned loans will be kept in your history.");
+    }
+
+    /** A member's choice: their returned loans are anonymised after the library's period (the default). */
+    public String forgetLoanHistory() {
+        return setKeepLoanHistory(false, "Your returned loans will be anonymised after " + privacy.loanHistoryMonths() + " months.");
+    }
+
+    private String setKeepLoanHistory(boolean keep, String message) {
+        Long memberId = getMemberId();
+        if (memberId == null) {
+            throw new AccessDeniedException("Only a member's account has a loan history.");
+        }
+        members.keepLoanHistory(memberId, keep);
+        Messages.flash(message);
+        return Messages.redirect("account");
+    }
+
+    /** Whether the member keeps their returned loans named; false for staff. */
+    public boolean isKeepingLoanHistory() {
+        Long memberId = getMemberId();
+        return memberId != null && members.member(memberId).isKeepLoanHistory();
+    }
+
+    public int getLoanHistoryMonths() {
+        return privacy.loanHistoryMonths();
     }
 
     /** The repeat field's validator: the same as the new password typed just above it. */
