@@ -11,7 +11,9 @@ import org.library.members.Member;
 /**
  * Everything the library keeps about one member, as read in one transaction: the record, the
  * login account if any (the web shows it without its password hash), every loan still naming the
- * member (anonymised ones name nobody), and every hold, each with its book.
+ * member (anonymised ones name nobody), every hold, each with its book, and whether the member has
+ * a calendar link (never the link: only its hash is kept).
  */
-public record MemberDataExport(Instant exportedAt, Member member, Optional<Account> account, List<Loan> loans, List<Hold> holds) {
+public record MemberDataExport(Instant exportedAt, Member member, Optional<Account> account, List<Loan> loans, List<Hold> holds,
+                               boolean calendarLink) {
 }

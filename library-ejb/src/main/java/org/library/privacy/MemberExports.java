@@ -7,6 +7,7 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.util.Optional;
 import org.library.accounts.Account;
+import org.library.calendar.CalendarFeeds;
 import org.library.circulation.Hold;
 import org.library.circulation.Loan;
 import org.library.members.Member;
@@ -27,12 +28,16 @@ public class MemberExports {
     @Inject
     private Clock clock;
 
+    @Inject
+    private CalendarFeeds calendars;
+
     public MemberDataExport export(long memberId) {
         Member member = Optional.ofNullable(em.find(Member.class, memberId))
                 .orElseThrow(() -> new RecordNotFoundException("member", memberId));
         return new MemberDataExport(clock.instant(), member,
                 em.createNamedQuery(Account.OF_MEMBER, Account.class).setParameter("id", memberId).getResultStream().findFirst(),
                 em.createNamedQuery(Loan.HISTORY_OF_MEMBER, Loan.class).setParameter("memberId", memberId).getResultList(),
-                em.createNamedQuery(Hold.OF_MEMBER, Hold.class).setParameter("memberId", memberId).getResultList());
+                em.createNamedQuery(Hold.OF_MEMBER, Hold.class).setParameter("memberId", memberId).getResultList(),
+                calendars.exists(memberId));
     }
 }

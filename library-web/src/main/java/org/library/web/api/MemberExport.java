@@ -17,13 +17,14 @@ import org.library.web.api.Views.MemberView;
 @Schema(name = "MemberExport")
 public record MemberExport(Instant exportedAt, MemberView member,
                            @Schema(description = "the login account, absent when the member has none") AccountView account,
-                           List<LoanView> loans, List<HoldView> holds) {
+                           List<LoanView> loans, List<HoldView> holds,
+                           @Schema(description = "whether the member has a private calendar link (never the link itself)") boolean calendarLink) {
 
     /** @param today the library's today, for the loans' days overdue */
     static MemberExport of(MemberDataExport data, LocalDate today) {
         return new MemberExport(data.exportedAt(), MemberView.of(data.member()),
                 data.account().map(account -> AccountView.of(account, 0)).orElse(null),
                 data.loans().stream().map(loan -> LoanView.of(loan, today)).toList(),
-                data.holds().stream().map(HoldView::of).toList());
+                data.holds().stream().map(HoldView::of).toList(), data.calendarLink());
     }
 }

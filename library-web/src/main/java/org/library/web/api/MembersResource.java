@@ -202,7 +202,7 @@ public class MembersResource {
     @Path("{id}/export")
     @Operation(operationId = "exportMember", summary = "Export a member's data (the right of access)", description = "Everything the "
             + "library keeps about the member, as one JSON document to hand to them: the record, the login account (never its "
-            + "password hash), every loan still naming them, every hold. Sent as an attachment.")
+            + "password hash), every loan still naming them, every hold, whether they have a calendar link (never the link). Sent as an attachment.")
     @APIResponse(responseCode = "200", description = "OK",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "MemberExport")))
     public Response export(@PathParam("id") long id) {

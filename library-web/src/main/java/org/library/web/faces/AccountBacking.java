@@ -13,6 +13,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.Objects;
 import org.library.accounts.AccountService;
 import org.library.accounts.Caller;
+import org.library.calendar.CalendarFeeds;
 import org.library.circulation.PrivacySettings;
 import org.library.members.MemberService;
 import org.library.platform.AccessDeniedException;
@@ -32,6 +33,8 @@ public class AccountBacking {
 
     static final String MISMATCH = "does not match the new password";
 
+    private static final String CALENDAR_URL = "calendarUrl";
+
     @Inject
     private AccountService accounts;
 
@@ -46,6 +49,9 @@ public class AccountBacking {
 
     @Inject
     private PrivacySettings privacy;
+
+    @Inject
+    private CalendarFeeds calendars;
 
     private Caller me;
     private String currentPassword;
@@ -78,11 +84,7 @@ public class AccountBacking {
     }
 
     private String setKeepLoanHistory(boolean keep, String message) {
-        Long memberId = getMemberId();
-        if (memberId == null) {
-            throw new AccessDeniedException("Only a member's account has a loan history.");
-        }
-        members.keepLoanHistory(memberId, keep);
+        members.keepLoanHistory(ownMemberId(), keep);
         Messages.flash(message);
         return Messages.redirect("account");
     }
@@ -95,6 +97,45 @@ public class AccountBacking {
 
     public int getLoanHistoryMonths() {
         return privacy.loanHistoryMonths();
+    }
+
+    /**
+     * A new private calendar link for the member, shown on the page this once (only its hash is
+     * kept); the previous link stops working. The URL is the API's {@code /api/calendars/{secret}.ics}.
+     */
+    public String takeCalendarLink() {
+        String secret = calendars.issue(ownMemberId());
+        HttpServletRequest request = (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest();
+        String base = request.getRequestURL().toString();
+        base = base.substring(0, base.length() - request.getRequestURI().length()) + request.getContextPath();
+        FacesContext.getCurrentInstance().getExternalContext().getFlash().put(CALENDAR_URL, base + "/api/calendars/" + secret + ".ics");
+        Messages.flash("Your calendar link is below. Add it to your calendar application as a subscription; it is shown this once.");
+        return Messages.redirect("account");
+    }
+
+    public String revokeCalendarLink() {
+        calendars.revoke(ownMemberId());
+        Messages.flash("Your calendar link was revoked: calendar applications can no longer read it.");
+        return Messages.redirect("account");
+    }
+
+    /** Whether the member has a calendar link; false for staff. */
+    public boolean isHasCalendarLink() {
+        Long memberId = getMemberId();
+        return memberId != null && calendars.exists(memberId);
+    }
+
+    /** The link just taken, for the page after the redirect (the flash scope); null otherwise. */
+    public String getNewCalendarUrl() {
+        return (String) FacesContext.getCurrentInstance().getExternalContext().getFlash().get(CALENDAR_URL);
+    }
+
+    private long ownMemberId() {
+        Long memberId = getMemberId();
+        if (memberId == null) {
+            throw new AccessDeniedException("Only a member's account has loans, a loan history and a calendar.");
+        }
+        return memberId;
     }
 
     /** The repeat field's validator: the same as the new password typed just above it. */
