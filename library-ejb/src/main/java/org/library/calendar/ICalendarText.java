@@ -19,6 +19,11 @@ import org.library.circulation.Loan;
  * <p>Each event's UID names the loan or the hold and the library's host, so that a calendar
  * application recognises it on the next poll and moves it when a renewal changes the due date
  * (SEQUENCE is the loan's renewals).
+ *
+ * <p>No METHOD: that is for iTIP messages (scheduling), which would want an ORGANIZER on each
+ * event; a subscribed feed is none. A member with nothing out and no hold ready gets a calendar
+ * without events, which RFC 5545's grammar does not foresee (at least one component) but calendar
+ * applications and parsers read as what it is, an empty calendar; an invented event would be worse.
  */
 public final class ICalendarText {
 
@@ -43,7 +48,6 @@ public final class ICalendarText {
         calendar.line("VERSION:2.0");
         calendar.line("PRODID:-//Library//Due dates//EN");
         calendar.line("CALSCALE:GREGORIAN");
-        calendar.line("METHOD:PUBLISH");
         calendar.line("X-WR-CALNAME:" + escape("Library: due dates"));
         for (Loan loan : feed.openLoans()) {
             calendar.event("loan-" + loan.getId() + "@" + host, loan.getRenewals(), loan.getDueOn(), now,

@@ -73,4 +73,24 @@ class PrivacyPagesIT extends LibraryDeploymentTest {
         browser.click("privacy:forget-history").waitForText(By.id("loan-history-choice"), "anonymised");
         api.request().get("/members/{id}", id).then().body("keepLoanHistory", org.hamcrest.Matchers.is(false));
     }
+
+    @Test
+    void aMemberTakesACalendarLinkOnMyAccountThatWorksUntilRevoked() {
+        String number = TestData.memberNumber();
+        memberWithAccount(number, "Subscribing Reader");
+        browser.anonymous().logIn(number, PASSWORD);
+        browser.open("account.xhtml").waitForPage();
+        assertThat(browser.text("calendar-state")).isEqualTo("You have no calendar link.");
+
+        browser.click("calendar:take-calendar").waitForText(By.id("calendar-state"), "You have a calendar link.");
+        String url = browser.find("calendar:calendar-url").getAttribute("value");
+        assertThat(url).startsWith(base.toString().replaceAll("/$", "") + "/api/calendars/cal_").endsWith(".ics");
+        io.restassured.RestAssured.given().get(url).then().statusCode(200).body(org.hamcrest.Matchers.startsWith("BEGIN:VCALENDAR"));
+        browser.screenshot("account-calendar");
+
+        browser.open("account.xhtml").waitForPage();
+        assertThat(browser.has("calendar:calendar-url")).as("the link is shown once").isFalse();
+        browser.click("calendar:revoke-calendar").waitForText(By.id("calendar-state"), "You have no calendar link.");
+        io.restassured.RestAssured.given().get(url).then().statusCode(404);
+    }
 }
