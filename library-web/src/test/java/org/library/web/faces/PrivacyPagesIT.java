@@ -86,7 +86,7 @@ class PrivacyPagesIT extends LibraryDeploymentTest {
         String url = browser.find("calendar:calendar-url").getAttribute("value");
         assertThat(url).startsWith(base.toString().replaceAll("/$", "") + "/api/calendars/cal_").endsWith(".ics");
         io.restassured.RestAssured.given().get(url).then().statusCode(200).body(org.hamcrest.Matchers.startsWith("BEGIN:VCALENDAR"));
-        browser.screenshot("account-calendar");
+        browser.screenshotWhole("account-calendar", 1280);
 
         browser.open("account.xhtml").waitForPage();
         assertThat(browser.has("calendar:calendar-url")).as("the link is shown once").isFalse();
