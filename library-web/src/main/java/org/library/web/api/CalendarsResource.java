@@ -57,7 +57,8 @@ public class CalendarsResource {
             + "with a UID per loan or hold that stays the same. No login: the file name is the member's secret link (from "
             + "POST /api/me/calendar) and \".ics\". 404 for a link that is unknown or revoked, alike.")
     @APIResponse(responseCode = "200", description = "The calendar",
-            content = @Content(mediaType = TEXT_CALENDAR, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)))
+            // no schema: an inline one here is merged by the server's OpenAPI scanner with another record's properties
+            content = @Content(mediaType = TEXT_CALENDAR))
     @APIResponse(responseCode = "404", description = "No such calendar",
             content = @Content(mediaType = Problem.MEDIA_TYPE_NAME, schema = @Schema(ref = "Problem")))
     public Response calendar(@PathParam("file") @Parameter(description = "the secret of the link and .ics",
