@@ -5,10 +5,12 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.Map;
 import java.util.function.LongFunction;
 import org.library.catalog.BookOnHoldException;
 import org.library.catalog.BookRemoving;
 import org.library.catalog.CopiesAdded;
+import org.library.changes.ChangeLog;
 import org.library.members.MemberHasHoldsException;
 import org.library.members.MemberRemoving;
 import org.library.platform.LibraryException;
@@ -28,6 +30,9 @@ public class CirculationRecords {
     @Inject
     private CirculationService circulation;
 
+    @Inject
+    private ChangeLog changes;
+
     /**
      * A book goes with its past loans and closed holds (the history of a title the library no
      * longer has), never while members wait for it.
@@ -45,18 +50,43 @@ public class CirculationRecords {
      * @throws MemberHasHoldsException while the member has holds waiting or ready
      */
     void memberRemoving(@Observes MemberRemoving removing) {
-        removeHistory("member", removing.memberId(), holds -> new MemberHasHoldsException(removing.memberNumber(), holds));
+        LongFunction<LibraryException> whileHoldsActive = holds -> new MemberHasHoldsException(removing.memberNumber(), holds);
+        if (removing.erasure()) {
+            anonymiseHistory(removing.memberId(), whileHoldsActive);
+        } else {
+            removeHistory("member", removing.memberId(), whileHoldsActive);
+        }
+    }
+
+    /**
+     * An erased member's loans stay without their member (each logged as changed, so that a mirror
+     * forgets the member too); their closed holds go. The member holds no book (checked before),
+     * so every loan is returned.
+     */
+    private void anonymiseHistory(long memberId, LongFunction<LibraryException> whileHoldsActive) {
+        refuseActiveHolds("member", memberId, whileHoldsActive);
+        em.createQuery("DELETE FROM Hold h WHERE h.member.id = :id").setParameter("id", memberId).executeUpdate();
+        for (Loan loan : em.createQuery("SELECT l FROM Loan l WHERE l.member.id = :id ORDER BY l.id", Loan.class)
+                .setParameter("id", memberId).getResultList()) {
+            Map<String, Object> before = loan.recordedState();
+            loan.anonymise();
+            changes.recordUpdate(loan, before);
+        }
     }
 
     /** Deletes the holds and loans of the book or the member ({@code party}), unless holds are active. */
     private void removeHistory(String party, long id, LongFunction<LibraryException> whileHoldsActive) {
+        refuseActiveHolds(party, id, whileHoldsActive);
+        em.createQuery("DELETE FROM Hold h WHERE h." + party + ".id = :id").setParameter("id", id).executeUpdate();
+        em.createQuery("DELETE FROM Loan l WHERE l." + party + ".id = :id").setParameter("id", id).executeUpdate();
+    }
+
+    private void refuseActiveHolds(String party, long id, LongFunction<LibraryException> whileHoldsActive) {
         long holds = em.createQuery("SELECT COUNT(h) FROM Hold h WHERE h." + party + ".id = :id AND h.status IN :active", Long.class)
                 .setParameter("id", id).setParameter("active", Hold.Status.ACTIVE).getSingleResult();
         if (holds > 0) {
             throw whileHoldsActive.apply(holds);
         }
-        em.createQuery("DELETE FROM Hold h WHERE h." + party + ".id = :id").setParameter("id", id).executeUpdate();
-        em.createQuery("DELETE FROM Loan l WHERE l." + party + ".id = :id").setParameter("id", id).executeUpdate();
     }
 
     /** Members waiting for the book come first: each new copy goes aside for the next in line. */

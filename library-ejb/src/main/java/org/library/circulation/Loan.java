@@ -53,8 +53,13 @@ public class Loan implements Serializable, Recorded {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
-    @ManyToOne(fetch = FetchType.LAZY, optional = false)
-    @JoinColumn(name = "member_id", nullable = false, updatable = false)
+    /*
+     * Null once the loan is anonymised (returned long enough ago, or its member erased): the book's
+     * history keeps the fact of the loan, not who borrowed it. The database refuses an open loan
+     * without its member (ck_loans_member).
+     */
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "member_id")
     private Member member;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
@@ -114,6 +119,22 @@ public class Loan implements Serializable, Recorded {
         close(at);
     }
 
+    /**
+     * Forgets who borrowed the book: the loan keeps its book and dates. Only a returned loan: an
+     * open one names the member who has the copy.
+     */
+    void anonymise() {
+        if (isOpen()) {
+            throw new IllegalStateException("an open loan keeps its member");
+        }
+        this.member = null;
+        this.memberId = null;
+    }
+
+    public boolean isAnonymous() {
+        return member == null && memberId == null;
+    }
+
     void renew(LocalDate newDueOn) {
         this.dueOn = newDueOn;
         this.renewals++;
@@ -145,6 +166,7 @@ public class Loan implements Serializable, Recorded {
         return memberId;
     }
 
+    /** The borrower; null once the loan is {@linkplain #isAnonymous() anonymous}. */
     public Member getMember() {
         return member;
     }
@@ -186,7 +208,7 @@ public class Loan implements Serializable, Recorded {
 
     @Override
     public Map<String, Object> recordedState() {
-        return Recorded.state("memberId", memberId != null ? memberId : member.getId(),
+        return Recorded.state("memberId", memberId != null ? memberId : member != null ? member.getId() : null,
                 "bookId", bookId != null ? bookId : book.getId(), "borrowedAt", borrowedAt, "dueOn", dueOn,
                 "returnedAt", returnedAt, "renewals", renewals);
     }

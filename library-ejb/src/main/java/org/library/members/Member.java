@@ -81,6 +81,14 @@ public class Member implements Serializable, Recorded {
     @Column(nullable = false)
     private boolean notices = true;
 
+    /**
+     * The member's choice to keep their returned loans named after the anonymisation period
+     * ({@code library.privacy.loan-history-months}); off by default, so that history is forgotten.
+     */
+    @Convert(converter = BooleanToIntegerConverter.class)
+    @Column(name = "keep_loan_history", nullable = false)
+    private boolean keepLoanHistory;
+
     @ManyToMany
     @JoinTable(name = "borrows",
             joinColumns = @JoinColumn(name = "member_id", nullable = false),
@@ -172,6 +180,14 @@ public class Member implements Serializable, Recorded {
 
     public void setNotices(boolean notices) {
         this.notices = notices;
+    }
+
+    public boolean isKeepLoanHistory() {
+        return keepLoanHistory;
+    }
+
+    public void setKeepLoanHistory(boolean keepLoanHistory) {
+        this.keepLoanHistory = keepLoanHistory;
     }
 
     /** The books held now (the {@code borrows} rows); read-only view. */

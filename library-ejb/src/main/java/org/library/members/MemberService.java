@@ -155,6 +155,22 @@ public class MemberService {
      * @throws MemberHasHoldsException   while the member has holds waiting or ready
      */
     public void delete(long id, Long expectedVersion) {
+        remove(id, expectedVersion, false);
+    }
+
+    /**
+     * Erases the member (the right to erasure): the member record and their login account go,
+     * their closed holds too; their loans stay, anonymised, so that each book's history and the
+     * library's counts keep them. Logged as the member's deletion.
+     *
+     * @throws MemberHoldsBooksException while the member holds books
+     * @throws MemberHasHoldsException   while the member has holds waiting or ready
+     */
+    public void erase(long id, Long expectedVersion) {
+        remove(id, expectedVersion, true);
+    }
+
+    private void remove(long id, Long expectedVersion, boolean erasure) {
         // the lock a borrow takes first: a borrow of this member commits before the checks below
         // read the member's books, or waits and then finds no member (it would otherwise commit in
         // between, and go with the member's rows while its copy stayed counted out)
@@ -165,7 +181,7 @@ public class MemberService {
         if (held > 0) {
             throw new MemberHoldsBooksException(member.getMemberNumber(), held);
         }
-        removing.fire(new MemberRemoving(id, member.getMemberNumber())); // circulation removes its rows, or refuses
+        removing.fire(new MemberRemoving(id, member.getMemberNumber(), erasure)); // circulation removes its rows, or refuses
         em.remove(member);
         Writes.flush(em, "member", id);
         changes.record(ChangeAction.DELETED, member);
@@ -180,6 +196,18 @@ public class MemberService {
         Member member = member(id);
         member.setNotices(wanted);
         Writes.flush(em, "member", id);
+        return member;
+    }
+
+    /**
+     * Whether the member's returned loans keep their name after the anonymisation period: the
+     * member's own choice (the caller checks it is theirs), or staff's on their behalf.
+     */
+    @Allowed({Roles.MEMBERS_WRITE, Roles.CARD_HOLDER})
+    public Member keepLoanHistory(long id, boolean keep) {
+        RowLocks.member(em, id);
+        Member member = member(id);
+        member.setKeepLoanHistory(keep);
         return member;
     }
 

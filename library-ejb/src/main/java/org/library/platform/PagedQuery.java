@@ -21,6 +21,7 @@ public final class PagedQuery<T> {
     private final List<String> joins = new java.util.ArrayList<>();
     private final Map<String, Object> parameters = new LinkedHashMap<>();
     private final List<String> fetches = new java.util.ArrayList<>();
+    private final List<String> optionalFetches = new java.util.ArrayList<>();
     private final List<String> batches = new java.util.ArrayList<>();
 
     /**
@@ -65,6 +66,12 @@ public final class PagedQuery<T> {
         return this;
     }
 
+    /** As {@link #fetch}, for optional relationships: rows without the related record stay in the page. */
+    public PagedQuery<T> fetchOptional(String... paths) {
+        optionalFetches.addAll(List.of(paths));
+        return this;
+    }
+
     /**
      * Loads these to-one paths with one more statement for the whole page ({@code WHERE id IN
      * (…)}) instead of joining them into the page's statement: the page's own statement then stays
@@ -82,6 +89,7 @@ public final class PagedQuery<T> {
         TypedQuery<T> items = em.createQuery(select + where(pageConditions) + orderBy, type)
                 .setFirstResult(request.offset()).setMaxResults(request.size() + 1);
         fetches.forEach(path -> items.setHint("eclipselink.join-fetch", path));
+        optionalFetches.forEach(path -> items.setHint("eclipselink.left-join-fetch", path));
         if (!batches.isEmpty()) {
             batches.forEach(path -> items.setHint("eclipselink.batch", path));
             items.setHint("eclipselink.batch.type", "IN");

@@ -39,11 +39,11 @@ public class ExportQueries {
                 .setParameter("after", afterId).setMaxResults(limit).getResultList();
     }
 
-    /** id, member_number, isbn, title, borrowed_at, due_on, returned_at, renewals */
+    /** id, member_number (null once anonymised), isbn, title, borrowed_at, due_on, returned_at, renewals */
     @Allowed(Roles.CIRCULATION)
     public List<Object[]> loans(long afterId, int limit) {
         return em.createQuery("SELECT l.id, m.memberNumber, b.isbn, b.title, l.borrowedAt, l.dueOn, l.returnedAt, l.renewals "
-                        + "FROM Loan l JOIN l.member m JOIN l.book b WHERE l.id > :after ORDER BY l.id", Object[].class)
+                        + "FROM Loan l LEFT JOIN l.member m JOIN l.book b WHERE l.id > :after ORDER BY l.id", Object[].class)
                 .setParameter("after", afterId).setMaxResults(limit).getResultList();
     }
 }

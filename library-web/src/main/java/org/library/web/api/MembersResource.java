@@ -45,7 +45,9 @@ import org.library.platform.RetriedOnLockConflict;
 import org.library.platform.Upserted;
 import org.library.platform.access.Allowed;
 import org.library.platform.access.Roles;
+import org.library.privacy.MemberExports;
 import org.library.web.api.Requests.BorrowRequest;
+import org.library.web.api.Requests.LoanHistoryChoice;
 import org.library.web.api.Requests.MemberInput;
 import org.library.web.api.Requests.NewAccount;
 import org.library.web.api.Views.AccountView;
@@ -90,6 +92,9 @@ public class MembersResource {
 
     @Inject
     ChangeFeed changes;
+
+    @Inject
+    MemberExports exports;
 
     @Context
     HttpHeaders headers;
@@ -178,6 +183,49 @@ public class MembersResource {
     public Response delete(@PathParam("id") long id) {
         members.delete(id, Responses.requiredVersion(headers));
         return Response.noContent().build();
+    }
+
+    @POST
+    @Produces(Responses.NO_BODY)
+    @Path("{id}/erasure")
+    @Operation(operationId = "eraseMember", summary = "Erase a member (the right to erasure)", description = "The member record, their login "
+            + "account and closed holds go; their loans stay, anonymised (book and dates, no member), so that the books' history and "
+            + "the library's counts keep them. Logged as the member's deletion. 409 while they hold books or have holds waiting or "
+            + "ready. If-Match required: 428 without it, 412 when stale.")
+    @APIResponse(responseCode = "204", description = "Erased")
+    public Response erase(@PathParam("id") long id) {
+        members.erase(id, Responses.requiredVersion(headers));
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("{id}/export")
+    @Operation(operationId = "exportMember", summary = "Export a member's data (the right of access)", description = "Everything the "
+            + "library keeps about the member, as one JSON document to hand to them: the record, the login account (never its "
+            + "password hash), every loan still naming them, every hold, whether they have a calendar link (never the link). Sent as an attachment.")
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "MemberExport")))
+    public Response export(@PathParam("id") long id) {
+        MemberExport export = MemberExport.of(exports.export(id), LocalDate.now(clock));
+        return Response.ok(export).header("Content-Disposition",
+                "attachment; filename=\"member-" + export.member().memberNumber() + ".json\"").build();
+    }
+
+    @Allowed({Roles.MEMBERS_WRITE, Roles.CARD_HOLDER})
+    @PUT
+    @Path("{id}/loan-history")
+    @Operation(operationId = "setKeepLoanHistory", summary = "Keep or forget my returned loans", description = "keep: true keeps the "
+            + "member's returned loans named after the library's anonymisation period (library.privacy.loan-history-months); "
+            + "false lets them be anonymised. The member themselves, or staff.")
+    @APIResponse(responseCode = "200", description = "The member with their choice",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "MemberView")))
+    public Response keepLoanHistory(@PathParam("id") long id, LoanHistoryChoice body) {
+        caller.requireSelfOr(Roles.MEMBERS_WRITE, id);
+        if (body == null || body.keep() == null) {
+            throw new InvalidInputException(List.of(new FieldViolation("keep", "is required")));
+        }
+        Member member = members.keepLoanHistory(id, body.keep());
+        return Response.ok(MemberView.of(member)).tag(Responses.etag(member.getVersion())).build();
     }
 
     @Allowed({Roles.CIRCULATION, Roles.CARD_HOLDER})

@@ -108,6 +108,12 @@ public final class Requests {
         }
     }
 
+    /** The member's choice about their returned loans after the anonymisation period. */
+    @Schema(name = "LoanHistoryChoice")
+    public record LoanHistoryChoice(@Schema(example = "true", required = true,
+            description = "true: keep my returned loans named; false: anonymise them after the library's period") Boolean keep) {
+    }
+
     @Schema(name = "BorrowRequest")
     public record BorrowRequest(@Schema(example = "7", required = true) Long bookId) {
     }

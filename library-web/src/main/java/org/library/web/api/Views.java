@@ -24,16 +24,17 @@ public final class Views {
 
     /** A member as other resources refer to it. */
     public record MemberRef(long id, String memberNumber, String name) {
+        /** @return null for no member: an anonymised loan's */
         public static MemberRef of(Member m) {
-            return new MemberRef(m.getId(), m.getMemberNumber(), m.getName());
+            return m == null ? null : new MemberRef(m.getId(), m.getMemberNumber(), m.getName());
         }
     }
 
     public record MemberView(long id, String memberNumber, String name, String email, LocalDate joinedOn, boolean active,
-                      long version) {
+                      boolean keepLoanHistory, long version) {
         public static MemberView of(Member m) {
             return new MemberView(m.getId(), m.getMemberNumber(), m.getName(), m.getEmail(), m.getJoinedOn(),
-                    m.isActive(), m.getVersion());
+                    m.isActive(), m.isKeepLoanHistory(), m.getVersion());
         }
     }
 

@@ -13,6 +13,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.Objects;
 import org.library.accounts.AccountService;
 import org.library.accounts.Caller;
+import org.library.calendar.CalendarFeeds;
+import org.library.circulation.PrivacySettings;
+import org.library.members.MemberService;
 import org.library.platform.AccessDeniedException;
 import org.library.web.security.CurrentCaller;
 import org.library.web.security.LibraryAuthenticationMechanism;
@@ -30,6 +33,8 @@ public class AccountBacking {
 
     static final String MISMATCH = "does not match the new password";
 
+    private static final String CALENDAR_URL = "calendarUrl";
+
     @Inject
     private AccountService accounts;
 
@@ -38,6 +43,15 @@ public class AccountBacking {
 
     @Inject
     private TrustedProxies proxies;
+
+    @Inject
+    private MemberService members;
+
+    @Inject
+    private PrivacySettings privacy;
+
+    @Inject
+    private CalendarFeeds calendars;
 
     private Caller me;
     private String currentPassword;
@@ -57,6 +71,71 @@ public class AccountBacking {
         LibraryAuthenticationMechanism.carryOn(request, generation); // this session goes on; the account's others end
         Messages.flash("Your password was changed. Use the new one from now on; you were logged out everywhere else.");
         return Messages.redirect("account");
+    }
+
+    /** A member's choice: their returned loans stay named after the library's anonymisation period. */
+    public String keepLoanHistory() {
+        return setKeepLoanHistory(true, "Your returned loans will be kept in your history.");
+    }
+
+    /** A member's choice: their returned loans are anonymised after the library's period (the default). */
+    public String forgetLoanHistory() {
+        return setKeepLoanHistory(false, "Your returned loans will be anonymised after " + privacy.loanHistoryMonths() + " months.");
+    }
+
+    private String setKeepLoanHistory(boolean keep, String message) {
+        members.keepLoanHistory(ownMemberId(), keep);
+        Messages.flash(message);
+        return Messages.redirect("account");
+    }
+
+    /** Whether the member keeps their returned loans named; false for staff. */
+    public boolean isKeepingLoanHistory() {
+        Long memberId = getMemberId();
+        return memberId != null && members.member(memberId).isKeepLoanHistory();
+    }
+
+    public int getLoanHistoryMonths() {
+        return privacy.loanHistoryMonths();
+    }
+
+    /**
+     * A new private calendar link for the member, shown on the page this once (only its hash is
+     * kept); the previous link stops working. The URL is the API's {@code /api/calendars/{secret}.ics}.
+     */
+    public String takeCalendarLink() {
+        String secret = calendars.issue(ownMemberId());
+        HttpServletRequest request = (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest();
+        String base = request.getRequestURL().toString();
+        base = base.substring(0, base.length() - request.getRequestURI().length()) + request.getContextPath();
+        FacesContext.getCurrentInstance().getExternalContext().getFlash().put(CALENDAR_URL, base + "/api/calendars/" + secret + ".ics");
+        Messages.flash("Your calendar link is below. Add it to your calendar application as a subscription; it is shown this once.");
+        return Messages.redirect("account");
+    }
+
+    public String revokeCalendarLink() {
+        calendars.revoke(ownMemberId());
+        Messages.flash("Your calendar link was revoked: calendar applications can no longer read it.");
+        return Messages.redirect("account");
+    }
+
+    /** Whether the member has a calendar link; false for staff. */
+    public boolean isHasCalendarLink() {
+        Long memberId = getMemberId();
+        return memberId != null && calendars.exists(memberId);
+    }
+
+    /** The link just taken, for the page after the redirect (the flash scope); null otherwise. */
+    public String getNewCalendarUrl() {
+        return (String) FacesContext.getCurrentInstance().getExternalContext().getFlash().get(CALENDAR_URL);
+    }
+
+    private long ownMemberId() {
+        Long memberId = getMemberId();
+        if (memberId == null) {
+            throw new AccessDeniedException("Only a member's account has loans, a loan history and a calendar.");
+        }
+        return memberId;
     }
 
     /** The repeat field's validator: the same as the new password typed just above it. */

@@ -15,6 +15,7 @@ import org.library.circulation.CirculationQueries;
 import org.library.circulation.CirculationService;
 import org.library.circulation.Hold;
 import org.library.circulation.Loan;
+import org.library.circulation.PrivacySettings;
 import org.library.members.Member;
 import org.library.members.MemberData;
 import org.library.members.MemberNumber;
@@ -57,6 +58,9 @@ public class MemberBacking implements Serializable {
 
     @Inject
     private Dates dates;
+
+    @Inject
+    private PrivacySettings privacy;
 
     private Long id;
     private Member member;
@@ -107,6 +111,37 @@ public class MemberBacking implements Serializable {
                 EmailAddress.of(member.getEmail()), member.getJoinedOn(), active));
         Messages.flash(member.getName() + message);
         return Messages.redirect("member", id);
+    }
+
+    /**
+     * Erases the member (the right to erasure): record and login account go, loans stay anonymised.
+     * Refused while they hold books or have active holds, as the service says.
+     */
+    @RetriedOnLockConflict
+    public String erase() {
+        caller.requireStaff();
+        members.erase(id, member.getVersion());
+        Messages.flash(member.getName() + " (card " + member.getMemberNumber() + ") was erased: their loans remain, anonymised.");
+        return Messages.redirect("members");
+    }
+
+    public String keepLoanHistory() {
+        return setKeepLoanHistory(true, "’s returned loans will be kept in their history.");
+    }
+
+    public String forgetLoanHistory() {
+        return setKeepLoanHistory(false, "’s returned loans will be anonymised after " + privacy.loanHistoryMonths() + " months.");
+    }
+
+    private String setKeepLoanHistory(boolean keep, String message) {
+        caller.requireStaff();
+        members.keepLoanHistory(id, keep);
+        Messages.flash(member.getName() + message);
+        return Messages.redirect("member", id);
+    }
+
+    public int getLoanHistoryMonths() {
+        return privacy.loanHistoryMonths();
     }
 
     public boolean overdue(Loan loan) {

@@ -1,0 +1,19 @@
+package org.library.privacy;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.library.accounts.Account;
+import org.library.circulation.Hold;
+import org.library.circulation.Loan;
+import org.library.members.Member;
+
+/**
+ * Everything the library keeps about one member, as read in one transaction: the record, the
+ * login account if any (the web shows it without its password hash), every loan still naming the
+ * member (anonymised ones name nobody), every hold, each with its book, and whether the member has
+ * a calendar link (never the link: only its hash is kept).
+ */
+public record MemberDataExport(Instant exportedAt, Member member, Optional<Account> account, List<Loan> loans, List<Hold> holds,
+                               boolean calendarLink) {
+}
