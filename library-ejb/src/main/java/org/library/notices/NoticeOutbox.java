@@ -39,6 +39,9 @@ public class NoticeOutbox {
 
     static final int ERROR_LENGTH = 500;
 
+    /** How long a notice is kept once sent or given up: the member's log, then pruned. */
+    public static final Duration KEPT = Duration.ofDays(90);
+
     /** Which instance holds a lease, for the operator: process and host. */
     static final String INSTANCE = ManagementFactory.getRuntimeMXBean().getName();
 
@@ -157,6 +160,13 @@ public class NoticeOutbox {
         Optional<Object[]> oldest = failing.stream().map(r -> (Object[]) r).findFirst();
         return new Status(counts[0] == null ? 0 : number(counts[0]), counts[1] == null ? 0 : number(counts[1]),
                 oldest.map(r -> Instant.ofEpochMilli(number(r[0]))), oldest.map(r -> (String) r[1]));
+    }
+
+    /** Removes the notices sent or given up more than {@link #KEPT} ago. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public int prune() {
+        return em.createNativeQuery("DELETE FROM notices WHERE state <> 'PENDING' AND finished_at < ?")
+                .setParameter(1, clock.instant().minus(KEPT).toEpochMilli()).executeUpdate();
     }
 
     private static long number(Object value) {

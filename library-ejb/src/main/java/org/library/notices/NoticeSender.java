@@ -99,6 +99,15 @@ public class NoticeSender {
         }
     }
 
+    @Schedule(hour = "*", minute = "37", persistent = false)
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    void prune() {
+        int pruned = Identity.call(Identity.SYSTEM, outbox::prune);
+        if (pruned > 0) {
+            LOG.info(() -> pruned + " notices sent or given up more than " + NoticeOutbox.KEPT.toDays() + " days ago were pruned.");
+        }
+    }
+
     /**
      * Makes the day's digests, if they are due and no other instance makes them.
      *

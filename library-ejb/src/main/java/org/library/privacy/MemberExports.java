@@ -11,6 +11,7 @@ import org.library.calendar.CalendarFeeds;
 import org.library.circulation.Hold;
 import org.library.circulation.Loan;
 import org.library.members.Member;
+import org.library.notices.NoticeOutbox;
 import org.library.platform.RecordNotFoundException;
 import org.library.platform.access.Allowed;
 import org.library.platform.access.Guarded;
@@ -31,6 +32,12 @@ public class MemberExports {
     @Inject
     private CalendarFeeds calendars;
 
+    @Inject
+    private NoticeOutbox notices;
+
+    /** More notices than a member gets in the time they are kept (a digest a day, and each hold ready). */
+    static final int NOTICES = 1_000;
+
     public MemberDataExport export(long memberId) {
         Member member = Optional.ofNullable(em.find(Member.class, memberId))
                 .orElseThrow(() -> new RecordNotFoundException("member", memberId));
@@ -38,6 +45,6 @@ public class MemberExports {
                 em.createNamedQuery(Account.OF_MEMBER, Account.class).setParameter("id", memberId).getResultStream().findFirst(),
                 em.createNamedQuery(Loan.HISTORY_OF_MEMBER, Loan.class).setParameter("memberId", memberId).getResultList(),
                 em.createNamedQuery(Hold.OF_MEMBER, Hold.class).setParameter("memberId", memberId).getResultList(),
-                calendars.exists(memberId));
+                calendars.exists(memberId), member.wantsNotices(), notices.log(memberId, NOTICES));
     }
 }
