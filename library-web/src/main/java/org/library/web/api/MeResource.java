@@ -14,7 +14,14 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.library.accounts.AccountService;
+import org.library.accounts.Caller;
+import org.library.members.MemberService;
+import org.library.platform.AccessDeniedException;
+import org.library.web.api.Requests.EmailChange;
+import org.library.web.api.Views.MemberView;
 import org.library.platform.access.Allowed;
 import org.library.platform.access.Roles;
 import org.library.web.api.Requests.PasswordChange;
@@ -22,7 +29,7 @@ import org.library.web.api.Views.CallerView;
 import org.library.web.security.CurrentCaller;
 import org.library.web.security.TrustedProxies;
 
-/** The caller's own account: who am I, and changing my password. */
+/** The caller's own account: who am I, changing my password, and a member's own e-mail address. */
 @Path("me")
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -33,6 +40,9 @@ public class MeResource {
 
     @Inject
     AccountService accounts;
+
+    @Inject
+    MemberService members;
 
     @Inject
     CurrentCaller caller;
@@ -60,5 +70,19 @@ public class MeResource {
         accounts.changeOwnPassword(caller.getName(), body == null ? null : body.currentPassword(),
                 body == null ? null : body.newPassword(), proxies.client(request));
         return Response.noContent().build();
+    }
+
+    @PUT
+    @Path("email")
+    @Allowed(Roles.CARD_HOLDER)
+    @Operation(operationId = "changeOwnEmail", summary = "Change my e-mail address", description = "For a member's account: the address of "
+            + "their member record, checked as staff's changes are: 400 when it is no e-mail address, 409 when another account uses "
+            + "it. Logged in the member's history like any change. 403 for staff and systems: they change members' records.")
+    @APIResponse(responseCode = "200", description = "Changed: the member record",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "MemberView")))
+    public MemberView changeOwnEmail(EmailChange body) {
+        long memberId = caller.get().map(Caller::memberId)
+                .orElseThrow(() -> new AccessDeniedException("Only a member's account has an e-mail address of its own here."));
+        return MemberView.of(members.changeEmail(memberId, body == null ? null : body.email()));
     }
 }
