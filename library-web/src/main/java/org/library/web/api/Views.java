@@ -70,7 +70,7 @@ public final class Views {
     }
 
     /** One loan's answer to "renew all". */
-    public record RenewalView(@Schema(required = true) BookRef book,
+    public record RenewalView(BookRef book,
                               @Schema(required = true) boolean renewed,
                               @Schema(example = "2026-12-27", description = "The new due date; absent when not renewed.") LocalDate dueOn,
                               @Schema(example = "1", description = "Renewals of the loan so far; absent when not renewed.") Integer renewals,
