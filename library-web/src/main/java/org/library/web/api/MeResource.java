@@ -19,7 +19,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.library.accounts.AccountService;
 import org.library.accounts.Caller;
 import org.library.members.MemberService;
+import java.util.List;
 import org.library.platform.AccessDeniedException;
+import org.library.platform.FieldViolation;
+import org.library.platform.InvalidInputException;
 import org.library.web.api.Requests.EmailChange;
 import org.library.web.api.Views.MemberView;
 import org.library.platform.access.Allowed;
@@ -72,17 +75,21 @@ public class MeResource {
         return Response.noContent().build();
     }
 
+    // the class's roles, staff included: their request is checked as any other (a malformed body is
+    // a 400) and then refused for having no member record of its own, below
     @PUT
     @Path("email")
-    @Allowed(Roles.CARD_HOLDER)
     @Operation(operationId = "changeOwnEmail", summary = "Change my e-mail address", description = "For a member's account: the address of "
             + "their member record, checked as staff's changes are: 400 when it is no e-mail address, 409 when another account uses "
-            + "it. Logged in the member's history like any change. 403 for staff and systems: they change members' records.")
+            + "it. Logged in the member's history like any change. 403 for staff (no member record of their own) and systems: they change members' records.")
     @APIResponse(responseCode = "200", description = "Changed: the member record",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "MemberView")))
     public MemberView changeOwnEmail(EmailChange body) {
+        if (body == null || body.email() == null) { // a malformed request is a 400 whoever sends it, as everywhere
+            throw new InvalidInputException(List.of(new FieldViolation("email", "is required")));
+        }
         long memberId = caller.get().map(Caller::memberId)
                 .orElseThrow(() -> new AccessDeniedException("Only a member's account has an e-mail address of its own here."));
-        return MemberView.of(members.changeEmail(memberId, body == null ? null : body.email()));
+        return MemberView.of(members.changeEmail(memberId, body.email()));
     }
 }
