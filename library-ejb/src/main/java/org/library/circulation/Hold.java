@@ -160,6 +160,11 @@ public class Hold implements Serializable, Recorded {
         return id;
     }
 
+    /** The member's id, without loading the member. */
+    public Long getMemberId() {
+        return memberId;
+    }
+
     public Member getMember() {
         return member;
     }

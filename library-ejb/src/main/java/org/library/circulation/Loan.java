@@ -140,6 +140,11 @@ public class Loan implements Serializable, Recorded {
         return id;
     }
 
+    /** The member's id, without loading the member. */
+    public Long getMemberId() {
+        return memberId;
+    }
+
     public Member getMember() {
         return member;
     }

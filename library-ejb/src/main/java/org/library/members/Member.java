@@ -76,6 +76,11 @@ public class Member implements Serializable, Recorded {
     @Column(nullable = false)
     private boolean active = true;
 
+    /** Whether the member wants the library's e-mails (the digest, "your hold is ready"). */
+    @Convert(converter = BooleanToIntegerConverter.class)
+    @Column(nullable = false)
+    private boolean notices = true;
+
     @ManyToMany
     @JoinTable(name = "borrows",
             joinColumns = @JoinColumn(name = "member_id", nullable = false),
@@ -159,6 +164,14 @@ public class Member implements Serializable, Recorded {
 
     public void setActive(boolean active) {
         this.active = active;
+    }
+
+    public boolean wantsNotices() {
+        return notices;
+    }
+
+    public void setNotices(boolean notices) {
+        this.notices = notices;
     }
 
     /** The books held now (the {@code borrows} rows); read-only view. */

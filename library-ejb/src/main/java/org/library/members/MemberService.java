@@ -190,6 +190,18 @@ public class MemberService {
         changes.record(ChangeAction.DELETED, member);
     }
 
+    /**
+     * Switches the library's e-mails to the member on or off: the member's own choice on their
+     * account page, or staff at their request.
+     */
+    @Allowed({Roles.MEMBERS_WRITE, Roles.CARD_HOLDER})
+    public Member setNotices(long id, boolean wanted) {
+        Member member = member(id);
+        member.setNotices(wanted);
+        Writes.flush(em, "member", id);
+        return member;
+    }
+
     @Allowed({Roles.MEMBERS_WRITE, Roles.CIRCULATION, Roles.CARD_HOLDER})
     public Member member(long id) {
         return Optional.ofNullable(em.find(Member.class, id))

@@ -17,6 +17,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Logger;
 import org.library.changes.ChangeSettings;
 import org.library.changes.RecordType;
+import org.library.platform.Backoff;
 import org.library.platform.InstallationSecrets;
 import org.library.platform.access.Allowed;
 import org.library.platform.access.Guarded;

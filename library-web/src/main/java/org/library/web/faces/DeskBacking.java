@@ -5,6 +5,8 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
+import org.library.catalog.Book;
+import org.library.catalog.CatalogService;
 import org.library.catalog.Isbn;
 import org.library.circulation.CirculationPolicy;
 import org.library.circulation.CirculationQueries;
@@ -13,6 +15,7 @@ import org.library.circulation.Hold;
 import org.library.circulation.Loan;
 import org.library.members.Member;
 import org.library.members.MemberNumber;
+import org.library.platform.RecordNotFoundException;
 import org.library.platform.RetriedOnLockConflict;
 
 /**
@@ -42,22 +45,29 @@ public class DeskBacking implements Serializable {
     @Inject
     private Dates dates;
 
+    @Inject
+    private CatalogService catalog;
+
     private MemberNumber memberNumber;
     private Isbn isbn;
+
+    /** The book of the last operation (the page's id parameter after it), shown with its copies, live. */
+    private Long bookId;
+    private transient Book book;
 
     @RetriedOnLockConflict
     public String borrow() {
         Loan loan = circulation.borrow(memberNumber, isbn);
         Messages.flash(who(loan.getMember()) + " borrowed “" + loan.getBook().getTitle() + "”. Due back on "
                 + dates.longDay(loan.getDueOn()) + ".");
-        return Messages.redirect("desk");
+        return Messages.redirect("desk", loan.getBook().getId());
     }
 
     @RetriedOnLockConflict
     public String giveBack() {
         Loan loan = circulation.giveBack(memberNumber, isbn);
         Messages.flash(who(loan.getMember()) + " returned “" + loan.getBook().getTitle() + "”.");
-        return Messages.redirect("desk");
+        return Messages.redirect("desk", loan.getBook().getId());
     }
 
     @RetriedOnLockConflict
@@ -65,7 +75,7 @@ public class DeskBacking implements Serializable {
         Loan loan = circulation.renew(memberNumber, isbn);
         Messages.flash(who(loan.getMember()) + " renewed “" + loan.getBook().getTitle() + "”. Due back on "
                 + dates.longDay(loan.getDueOn()) + " (renewal " + loan.getRenewals() + " of " + policy.maxRenewals() + ").");
-        return Messages.redirect("desk");
+        return Messages.redirect("desk", loan.getBook().getId());
     }
 
     @RetriedOnLockConflict
@@ -75,7 +85,7 @@ public class DeskBacking implements Serializable {
         int position = queue.stream().map(Hold::getId).toList().indexOf(hold.getId()) + 1;
         Messages.flash(who(hold.getMember()) + " placed a hold on “" + hold.getBook().getTitle() + "”"
                 + (position > 0 ? ": number " + position + " in the queue." : "."));
-        return Messages.redirect("desk");
+        return Messages.redirect("desk", hold.getBook().getId());
     }
 
     /** What the rules are, for the note below the form. */
@@ -85,6 +95,26 @@ public class DeskBacking implements Serializable {
 
     private static String who(Member member) {
         return member.getName() + " (" + member.getMemberNumber() + ")";
+    }
+
+    /** The book the desk just lent, took back or reserved, as it stands now; null when none, or gone. */
+    public Book getBook() {
+        if (book == null && bookId != null) {
+            try {
+                book = catalog.book(bookId);
+            } catch (RecordNotFoundException deletedMeanwhile) {
+                bookId = null;
+            }
+        }
+        return book;
+    }
+
+    public Long getBookId() {
+        return bookId;
+    }
+
+    public void setBookId(Long bookId) {
+        this.bookId = bookId;
     }
 
     public MemberNumber getMemberNumber() {

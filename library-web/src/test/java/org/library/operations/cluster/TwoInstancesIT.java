@@ -2,6 +2,8 @@ package org.library.operations.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import io.restassured.path.json.JsonPath;
 import java.io.IOException;
 import java.net.URI;
@@ -63,6 +65,10 @@ import org.library.testing.WebhookReceiver;
  *       the order of the log (issue 17): the cursor is a place in the shared database's log;</li>
  *   <li>a webhook event that instance A was delivering when it was killed is delivered by B once
  *       A's lease on it runs out: none is lost (issue 17);</li>
+ *   <li>the daily digest, made by both instances' timers at the same second, reaches each member
+ *       once: one instance holds the run's lease, and a notice's key is UNIQUE (issue 18);</li>
+ *   <li>a page listening on instance B for live availability is sent a loan made through A, and
+ *       its return (issue 18): the push reads the shared change log;</li>
  *   <li>a login on the pages survives the loss of the instance that served it: the session is in
  *       the data grid ({@code <distributable/>}), and after instance A is killed, B — which never
  *       served that session before — serves the staff desk to the same browser cookies as the
@@ -86,11 +92,22 @@ class TwoInstancesIT {
     private static PayaraMicroInstance a;
     private static PayaraMicroInstance b;
 
+    /** The mail server both instances send their notices to. */
+    private static GreenMail smtp;
+
     @BeforeAll
     static void startTwoInstances() throws Exception {
         Path dir = Path.of(System.getProperty("it.dir")).resolve("cluster");
         String clusterName = System.getProperty("it.cluster.name", "library-it");
+        int smtpPort = Integer.parseInt(required("it.smtp.port"));
+        smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
         List<String> options = List.of(
+                // notices on, to the test's mail server; every fresh loan is "due soon", and the
+                // digest is due from midnight, so that the instances make it whenever the test runs
+                "-Dlibrary.mail.host=127.0.0.1", "-Dlibrary.mail.port=" + smtpPort, "-Dlibrary.mail.tls=none",
+                "-Dlibrary.mail.from=library@it.example.org", "-Dlibrary.public-url=http://library.it.example.org/library",
+                "-Dlibrary.notices.due-soon-days=60", "-Dlibrary.notices.digest-hour=0",
                 "-Dlibrary.admin-password=" + TestData.ADMIN_PASSWORD,
                 "-Dlibrary.db.url=" + required("it.cluster.db.url"),
                 "-Dlibrary.db.user=" + required("it.cluster.db.user"),
@@ -116,6 +133,9 @@ class TwoInstancesIT {
         }
         if (b != null) {
             b.stop();
+        }
+        if (smtp != null) {
+            smtp.stop();
         }
     }
 
@@ -412,6 +432,113 @@ class TwoInstancesIT {
 
     @Test
     @Order(7)
+    void theDailyDigestMadeByBothInstancesAtOnceReachesEachMemberOnce() throws Exception {
+        long member = create(a, "/members", memberJson("Digest Cluster"));
+        String email = (String) field(b, "/api/members/" + member, "email");
+        long author = create(a, "/authors", "{\"name\":\"Digest Author\"}");
+        long first = create(b, "/books", "{\"isbn\":\"" + TestData.isbn() + "\",\"title\":\"Digest One\",\"copies\":1,\"authorId\":" + author + "}");
+        long second = create(a, "/books", "{\"isbn\":\"" + TestData.isbn() + "\",\"title\":\"Digest Two\",\"copies\":1,\"authorId\":" + author + "}");
+        assertThat(send(a, "POST", "/api/members/" + member + "/borrows", "{\"bookId\":" + first + "}").statusCode()).isEqualTo(201);
+        assertThat(send(b, "POST", "/api/members/" + member + "/borrows", "{\"bookId\":" + second + "}").statusCode()).isEqualTo(201);
+
+        // today's run was made when the instances started; made undone, both timers (second 30 of
+        // every minute, on both) take it up again at the same moment
+        try (Connection db = database(); PreparedStatement reset = db.prepareStatement("UPDATE notice_runs SET done_day = NULL, "
+                + "running_day = NULL, after_member = 0, lease_owner = NULL, lease_until = NULL WHERE name = 'digest'")) {
+            assertThat(reset.executeUpdate()).isEqualTo(1);
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(150).toNanos();
+        List<jakarta.mail.internet.MimeMessage> digests = List.of();
+        while (System.nanoTime() < deadline) {
+            digests = mailsTo(email);
+            if (!digests.isEmpty() && runDone()) {
+                break;
+            }
+            Thread.sleep(500);
+        }
+        assertThat(runDone()).as("the day's run ended").isTrue();
+        try (Connection db = database()) {
+            assertThat(count(db, "SELECT COUNT(*) FROM notices WHERE member_id = ? AND kind = 'DIGEST'", member)).isEqualTo(1);
+        }
+        Thread.sleep(Duration.ofSeconds(12).toMillis()); // a sender round of each instance more
+        digests = mailsTo(email);
+        assertThat(digests).as("one digest, sent by one of the instances").hasSize(1);
+        assertThat(digests.get(0).getSubject()).isEqualTo("Library: 2 loans due soon");
+    }
+
+    private static boolean runDone() throws SQLException {
+        try (Connection db = database(); PreparedStatement query = db.prepareStatement(
+                "SELECT COUNT(*) FROM notice_runs WHERE name = 'digest' AND done_day IS NOT NULL")) {
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next() && rows.getLong(1) == 1;
+            }
+        }
+    }
+
+    private static List<jakarta.mail.internet.MimeMessage> mailsTo(String email) throws jakarta.mail.MessagingException {
+        List<jakarta.mail.internet.MimeMessage> to = new ArrayList<>();
+        for (jakarta.mail.internet.MimeMessage mail : smtp.getReceivedMessages()) {
+            jakarta.mail.Address[] recipients = mail.getRecipients(jakarta.mail.Message.RecipientType.TO);
+            if (recipients != null && java.util.Arrays.stream(recipients)
+                    .anyMatch(r -> ((jakarta.mail.internet.InternetAddress) r).getAddress().equals(email))) {
+                to.add(mail);
+            }
+        }
+        return to;
+    }
+
+    @Test
+    @Order(8)
+    void aPageListeningOnOneInstanceIsSentALoanAndAReturnMadeThroughTheOther() throws Exception {
+        long author = create(a, "/authors", "{\"name\":\"Live Author\"}");
+        long book = create(a, "/books", "{\"isbn\":\"" + TestData.isbn() + "\",\"title\":\"Live\",\"copies\":2,\"authorId\":" + author + "}");
+        long member = create(b, "/members", memberJson("Live Cluster"));
+        java.util.concurrent.BlockingQueue<String> messages = new java.util.concurrent.LinkedBlockingQueue<>();
+        StringBuilder partial = new StringBuilder();
+        java.net.http.WebSocket page = HTTP.newWebSocketBuilder().buildAsync(URI.create(b.base().replace("http:", "ws:")
+                + "/live/availability"), new java.net.http.WebSocket.Listener() {
+                    @Override
+                    public java.util.concurrent.CompletionStage<?> onText(java.net.http.WebSocket socket, CharSequence data, boolean last) {
+                        partial.append(data);
+                        if (last) {
+                            messages.add(partial.toString());
+                            partial.setLength(0);
+                        }
+                        socket.request(1);
+                        return null;
+                    }
+                }).get(30, TimeUnit.SECONDS);
+        try {
+            Thread.sleep(1500); // B reads the log's head for its first listener within a round
+            assertThat(send(a, "POST", "/api/members/" + member + "/borrows", "{\"bookId\":" + book + "}").statusCode()).isEqualTo(201);
+            assertThat(nextAbout(messages, book)).as("the loan through A, pushed by B").containsEntry("available", 1).containsEntry("copies", 2);
+            assertThat(send(a, "DELETE", "/api/members/" + member + "/borrows/" + book, null).statusCode()).isEqualTo(204);
+            assertThat(nextAbout(messages, book)).as("the return through A, pushed by B").containsEntry("available", 2);
+        } finally {
+            page.sendClose(java.net.http.WebSocket.NORMAL_CLOSURE, "done");
+        }
+    }
+
+    /** The next pushed figures of {@code book}, waiting at most 10 s (the push reads every half second). */
+    private static Map<String, Object> nextAbout(java.util.concurrent.BlockingQueue<String> messages, long book) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            String message = messages.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+            if (message == null) {
+                break;
+            }
+            List<Map<String, Object>> books = JsonPath.from(message).getList("books");
+            for (Map<String, Object> figures : books) {
+                if (((Number) figures.get("id")).longValue() == book) {
+                    return figures;
+                }
+            }
+        }
+        throw new AssertionError("no figures of book " + book + " pushed within 10 s");
+    }
+
+    @Test
+    @Order(9)
     void losingAnInstanceLosesNeitherALoggedInSessionNorAWebhookEventItWasDelivering() throws Exception {
         // a browser's cookies: every cookie the instances set (Payara's JSESSIONID and its
         // JSESSIONIDVERSION), sent back with every request, whichever instance it goes to

@@ -1,4 +1,4 @@
-package org.library.webhooks;
+package org.library.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
