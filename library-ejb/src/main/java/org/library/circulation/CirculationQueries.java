@@ -90,19 +90,28 @@ public class CirculationQueries {
         return em.createQuery("SELECT COUNT(l) FROM Loan l WHERE l.returnedAt IS NULL", Long.class).getSingleResult();
     }
 
-    /** The member's holds, newest first, with their books. */
+    /** The member's holds, newest first, with their books; each waiting one with its place in line. */
     @Allowed({Roles.CIRCULATION, Roles.CARD_HOLDER})
     public List<Hold> holds(long memberId) {
         member(memberId);
-        return em.createNamedQuery(Hold.OF_MEMBER, Hold.class).setParameter("memberId", memberId).getResultList();
+        List<Hold> holds = em.createNamedQuery(Hold.OF_MEMBER, Hold.class).setParameter("memberId", memberId).getResultList();
+        Map<Long, Integer> positions = em.createNamedQuery(Hold.POSITIONS_OF_MEMBER, Object[].class)
+                .setParameter("memberId", memberId).setParameter("waiting", Hold.Status.WAITING).getResultStream()
+                .collect(java.util.stream.Collectors.toMap(row -> ((Number) row[0]).longValue(), row -> ((Number) row[1]).intValue()));
+        holds.forEach(hold -> hold.inQueueAt(positions.get(hold.getId())));
+        return holds;
     }
 
-    /** The queue of a book: its waiting holds, first in line first. */
+    /** The queue of a book: its waiting holds, first in line first, each with its place in line. */
     public List<Hold> queue(long bookId) {
         Book book = Optional.ofNullable(em.find(Book.class, bookId))
                 .orElseThrow(() -> new RecordNotFoundException("book", bookId));
-        return em.createNamedQuery(Hold.QUEUE, Hold.class).setParameter("book", book)
+        List<Hold> queue = em.createNamedQuery(Hold.QUEUE, Hold.class).setParameter("book", book)
                 .setParameter("waiting", Hold.Status.WAITING).getResultList();
+        for (int i = 0; i < queue.size(); i++) {
+            queue.get(i).inQueueAt(i + 1);
+        }
+        return queue;
     }
 
     private Member member(long memberId) {

@@ -154,27 +154,83 @@ public class CirculationService {
      *                                 grace period, or another member is waiting for the book
      * @throws NotBorrowedException    when the member does not hold this book
      */
+    @Allowed({Roles.CIRCULATION, Roles.CARD_HOLDER})
     public Loan renew(long memberId, long bookId) {
         Member member = lockMember(memberId);
         Book book = lockBook(bookId);
+        Decision decision = renewLocked(member, book, LocalDate.now(clock));
+        if (decision.refusal() != null) {
+            throw decision.refusal();
+        }
+        return decision.loan();
+    }
+
+    /**
+     * Renews every loan the member has open that the rules allow, each by the same rules as
+     * {@link #renew}, and answers per book what was renewed (with its new due date) and why not.
+     *
+     * <p>One transaction, checked before it renews: the member's row is locked, then every book of
+     * their open loans (in id order), before anything is written, as every operation here reads
+     * before it writes; each loan is then decided by {@link LendingRules} and renewed only if
+     * allowed, so a refusal is an answer, not an exception, and undoes nothing renewed before it.
+     * Not one transaction per loan (REQUIRES_NEW): after a lock conflict in the third loan the
+     * front door runs the whole call again ({@code RetriedOnLockConflict}), which would renew the
+     * first two a second time; rolled back whole, a retried attempt renewed nothing.
+     *
+     * @return one answer per open loan, by title; empty when the member has none
+     */
+    @Allowed({Roles.CIRCULATION, Roles.CARD_HOLDER})
+    public List<Renewal> renewAll(long memberId) {
+        Member member = lockMember(memberId);
+        List<Long> bookIds = em.createQuery("SELECT l.book.id FROM Loan l WHERE l.member = :member "
+                + "AND l.returnedAt IS NULL ORDER BY l.book.id", Long.class).setParameter("member", member).getResultList();
+        List<Book> books = bookIds.stream().map(this::lockBook).toList();
         LocalDate today = LocalDate.now(clock);
+        List<Renewal> renewals = new ArrayList<>();
+        for (Book book : books) {
+            Decision decision = renewLocked(member, book, today);
+            renewals.add(decision.refusal() == null ? Renewal.of(decision.loan())
+                    : Renewal.refused(book, decision.code(), decision.refusal()));
+        }
+        renewals.sort(java.util.Comparator.comparing((Renewal r) -> r.book().getTitle()).thenComparing(r -> r.book().getId()));
+        return renewals;
+    }
+
+    /**
+     * The renewal of the member's loan of a locked book, or why not (announced as a refusal): the
+     * one path of {@link #renew} and {@link #renewAll}.
+     */
+    private Decision renewLocked(Member member, Book book, LocalDate today) {
         queue.expire(book, today);
-        Loan loan = openLoan(member, book).orElseThrow(() -> refused(Operation.RENEW, member, book,
-                new NotBorrowedException(member.getMemberNumber(), book.getTitle())));
+        Optional<Loan> open = openLoan(member, book);
+        if (open.isEmpty()) {
+            NotBorrowedException refusal = refused(Operation.RENEW, member, book,
+                    new NotBorrowedException(member.getMemberNumber(), book.getTitle()));
+            return new Decision(null, refusal.code(), refusal);
+        }
+        Loan loan = open.get();
         long othersWaiting = em.createNamedQuery(Hold.ACTIVE_FOR_BOOK_EXCEPT, Long.class)
                 .setParameter("book", book).setParameter("member", member)
                 .setParameter("active", Hold.Status.ACTIVE).getSingleResult();
-        LendingRules.renewing(loan.getRenewals(), loan.getDueOn(), today, othersWaiting, book.getTitle(),
-                policy.maxRenewals(), policy.renewalGraceDays()).ifPresent(refusal -> {
-                    throw refused(Operation.RENEW, member, book, refusal.reason(), refusal.exception());
-                });
+        Optional<LendingRules.Refusal> refusal = LendingRules.renewing(loan.getRenewals(), loan.getDueOn(), today,
+                othersWaiting, book.getTitle(), policy.maxRenewals(), policy.renewalGraceDays());
+        if (refusal.isPresent()) {
+            String code = refusal.get().reason();
+            return new Decision(null, code, refused(Operation.RENEW, member, book, code, refusal.get().exception()));
+        }
         loan.renew(LendingRules.renewedDueOn(loan.getDueOn(), today, policy.loanPeriodDays()));
         announce(Kind.LOAN_RENEWED, member, book, loan);
-        return loan;
+        return new Decision(loan, null, null);
+    }
+
+    /** A renewal made ({@code loan}), or refused: the reason's code and the exception a single renewal throws. */
+    private record Decision(Loan loan, String code, LibraryException refusal) {
     }
 
     /**
      * Reserves a book that has no copy on the shelf; the member joins the end of its queue.
+     *
+     * @return the hold, WAITING, with its place in the queue ({@link Hold#getQueuePosition()}, 1 = next in line)
      *
      * @throws HoldRefusedException when a copy is on the shelf, the member holds the book already
      *                              or has a hold on it, or the membership is inactive
@@ -208,7 +264,8 @@ public class CirculationService {
         }
         Hold hold = new Hold(member, book, clock.instant());
         em.persist(hold);
-        announce(Kind.HOLD_PLACED, member, book, hold);
+        announce(Kind.HOLD_PLACED, member, book, hold); // flushes: the count below sees the new hold
+        hold.inQueueAt(queue.position(hold));
         return hold;
     }
 

@@ -33,6 +33,12 @@ import org.library.changes.Recorded;
 @Table(name = "holds")
 @NamedQuery(name = Hold.QUEUE,
         query = "SELECT h FROM Hold h WHERE h.book = :book AND h.status = :waiting ORDER BY h.placedAt, h.id")
+@NamedQuery(name = Hold.POSITION,
+        query = "SELECT COUNT(ahead) FROM Hold ahead, Hold h WHERE h.id = :id AND ahead.book = h.book AND "
+                + Hold.IN_LINE_UP_TO_H)
+@NamedQuery(name = Hold.POSITIONS_OF_MEMBER,
+        query = "SELECT h.id, COUNT(ahead) FROM Hold ahead, Hold h WHERE h.member.id = :memberId AND h.status = :waiting "
+                + "AND ahead.book = h.book AND " + Hold.IN_LINE_UP_TO_H + " GROUP BY h.id")
 @NamedQuery(name = Hold.ACTIVE_OF_MEMBER_FOR_BOOK,
         query = "SELECT h FROM Hold h WHERE h.member = :member AND h.book = :book AND h.status IN :active")
 @NamedQuery(name = Hold.ACTIVE_FOR_BOOK_EXCEPT,
@@ -52,6 +58,16 @@ public class Hold implements Serializable, Recorded {
     public static final String ACTIVE_FOR_BOOK_EXCEPT = "Hold.activeForBookExcept";
     public static final String EXPIRED_READY = "Hold.expiredReady";
     public static final String OF_MEMBER = "Hold.ofMember";
+    public static final String POSITION = "Hold.position";
+    public static final String POSITIONS_OF_MEMBER = "Hold.positionsOfMember";
+
+    /**
+     * The waiting holds {@code ahead} of {@code h} in its book's queue, {@code h} included: the
+     * order of {@link #QUEUE} (placed first, then the lower id), so that a count of them is h's
+     * place in line, 1 for the next.
+     */
+    static final String IN_LINE_UP_TO_H = "ahead.status = :waiting AND (ahead.placedAt < h.placedAt "
+            + "OR (ahead.placedAt = h.placedAt AND ahead.id <= h.id))";
 
     public enum Status {
         /** In the queue. */
@@ -113,6 +129,13 @@ public class Hold implements Serializable, Recorded {
     @Version
     private long version;
 
+    /*
+     * Not a column: a place in line changes whenever someone ahead leaves the queue. Told by the
+     * service that placed the hold or read it (1 = next in line), null where nobody asked.
+     */
+    @jakarta.persistence.Transient
+    private Integer queuePosition;
+
     protected Hold() {
         // for JPA
     }
@@ -164,6 +187,15 @@ public class Hold implements Serializable, Recorded {
 
     public Instant getClosedAt() {
         return closedAt;
+    }
+
+    /** The hold's place in its book's queue when it was placed or read (1 = next in line); null if not told or not waiting. */
+    public Integer getQueuePosition() {
+        return queuePosition;
+    }
+
+    void inQueueAt(Integer position) {
+        this.queuePosition = position;
     }
 
     public long getVersion() {

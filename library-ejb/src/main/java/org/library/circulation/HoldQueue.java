@@ -86,6 +86,15 @@ class HoldQueue {
         return next.isPresent();
     }
 
+    /**
+     * The hold's place in its book's queue (1 = next in line). Counts only the book's own holds,
+     * which the command's lock on the book keeps still.
+     */
+    int position(Hold hold) {
+        return em.createNamedQuery(Hold.POSITION, Long.class).setParameter("id", hold.getId())
+                .setParameter("waiting", Hold.Status.WAITING).getSingleResult().intValue();
+    }
+
     private void announce(Kind kind, Hold hold, Book book) {
         changes.record(kind.action(), hold);
         events.fire(new CirculationEvent(kind, memberOf(hold), book.getId(), hold.getId()));

@@ -11,6 +11,11 @@ public class DuplicateEmailException extends BusinessRuleException {
     }
 
     @Override
+    public java.util.Optional<String> field() {
+        return java.util.Optional.of("email");
+    }
+
+    @Override
     public String code() {
         return "duplicate-email";
     }

@@ -130,6 +130,25 @@ public class MemberService {
         return new Upserted<>(insert(keyed, constraint -> new KeyTakenMeanwhileException("member", number)), true);
     }
 
+    /**
+     * A member's own change of their e-mail address (or staff's for them): the staff's replacement
+     * of the record with only the address new, so that it is checked, refused (a taken address:
+     * {@link DuplicateEmailException}) and logged as every other change of a member is. The
+     * member's row is locked first: a concurrent change of the record waits, then replaces this one.
+     *
+     * @throws org.library.platform.InvalidInputException when no address is given (the front doors
+     *         parse the text, and refuse what is no address with {@link EmailAddress#FORM})
+     */
+    @Allowed({Roles.MEMBERS_WRITE, Roles.CARD_HOLDER})
+    public Member changeEmail(long id, EmailAddress email) {
+        RowLocks.member(em, id);
+        Member member = member(id);
+        MemberData data = new MemberData(MemberNumber.of(member.getMemberNumber()), member.getName(), email,
+                member.getJoinedOn(), member.isActive());
+        inputs.valid(data, jakarta.validation.groups.Default.class, MemberData.Replacing.class);
+        return replace(member, data);
+    }
+
     /** The member with this card number. */
     public Member member(MemberNumber number) {
         return findByNumber(number).orElseThrow(() -> new RecordNotFoundException("member", number));

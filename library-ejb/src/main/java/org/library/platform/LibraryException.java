@@ -21,4 +21,12 @@ public abstract class LibraryException extends RuntimeException {
 
     /** A stable kebab-case identifier of this kind of failure, e.g. {@code no-copy-available}. */
     public abstract String code();
+
+    /**
+     * The input the failure is about, where it is one field's (a taken e-mail address): a page
+     * shows the message beside the field of that id; empty for a failure of the whole request.
+     */
+    public java.util.Optional<String> field() {
+        return java.util.Optional.empty();
+    }
 }

@@ -40,7 +40,7 @@ import org.library.testing.LibraryInContainerTest;
 import org.library.testing.TestData;
 
 /**
- * Many members on 32 container threads borrowing, returning, renewing, placing and cancelling
+ * Many members on 32 container threads borrowing, returning, renewing (one loan and all of a member's), placing and cancelling
  * holds at random on a few scarce books; afterwards the database must tell one consistent story:
  * no copy lent twice, {@code borrows} and the open loans agree, every set-aside copy belongs to a
  * ready hold, no copy sits on the shelf while someone waits (no hold skipped), and holds were served
@@ -97,13 +97,15 @@ class CirculationInvariantsIT extends LibraryInContainerTest {
                     ThreadLocalRandom random = ThreadLocalRandom.current();
                     long member = readers.get(random.nextInt(readers.size()));
                     long book = books.get(random.nextInt(books.size()));
-                    String operation = List.of("borrow", "borrow", "return", "return", "renew", "hold", "cancel")
-                            .get(random.nextInt(7));
+                    String operation = List.of("borrow", "borrow", "return", "return", "renew", "renew all", "hold", "cancel")
+                            .get(random.nextInt(8));
                     try {
                         switch (operation) {
                             case "borrow" -> circulation.borrow(member, book);
                             case "return" -> circulation.giveBack(member, book);
                             case "renew" -> circulation.renew(member, book);
+                            // every book of the member locked in one transaction: it must meet no circle of waits either
+                            case "renew all" -> circulation.renewAll(member);
                             case "hold" -> circulation.placeHold(member, book);
                             default -> queries.holds(member).stream().filter(h -> h.getStatus().isActive())
                                     .findFirst().ifPresent(h -> circulation.cancelHold(member, h.getId()));

@@ -322,6 +322,67 @@ class CirculationRulesIT extends LibraryInContainerTest {
                 .findFirst().orElseThrow().getStatus();
     }
 
+    @Test
+    void renewAllAnswersEveryLoanAndARefusalUndoesNoRenewal() {
+        Member ada = member();
+        Member waiting = member();
+        Book renewable = book(1);
+        Book reserved = book(1);
+        Book renewedOut = book(1);
+        LocalDate due = circulation.borrow(ada.getId(), renewable.getId()).getDueOn();
+        circulation.borrow(ada.getId(), reserved.getId());
+        circulation.borrow(ada.getId(), renewedOut.getId());
+        circulation.placeHold(waiting.getId(), reserved.getId());
+        for (int i = 0; i < policy.maxRenewals(); i++) {
+            circulation.renew(ada.getId(), renewedOut.getId());
+        }
+
+        List<Renewal> answers = circulation.renewAll(ada.getId());
+
+        assertThat(answers).extracting(r -> r.book().getId())
+                .containsExactlyInAnyOrder(renewable.getId(), reserved.getId(), renewedOut.getId());
+        Renewal renewed = answer(answers, renewable);
+        assertThat(renewed.renewed()).isTrue();
+        assertThat(renewed.dueOn()).isEqualTo(due.plusDays(policy.loanPeriodDays()));
+        assertThat(renewed.refusal()).isNull();
+        assertThat(answer(answers, reserved)).extracting(Renewal::renewed, Renewal::refusal)
+                .containsExactly(false, "reserved-by-another-member");
+        assertThat(answer(answers, reserved).reason()).startsWith("another member has reserved");
+        assertThat(answer(answers, renewedOut)).extracting(Renewal::renewed, Renewal::refusal)
+                .containsExactly(false, "renewal-limit-reached");
+        // committed as answered: the renewal stands beside the two refusals
+        List<Loan> open = queries.history(ada.getId()).stream().filter(Loan::isOpen).toList();
+        assertThat(open).filteredOn(l -> l.getBook().getId().equals(renewable.getId()))
+                .extracting(Loan::getRenewals, Loan::getDueOn).containsExactly(org.assertj.core.groups.Tuple.tuple(1, due.plusDays(policy.loanPeriodDays())));
+        assertThat(open).filteredOn(l -> l.getBook().getId().equals(reserved.getId())).extracting(Loan::getRenewals).containsExactly(0);
+        assertThat(open).filteredOn(l -> l.getBook().getId().equals(renewedOut.getId())).extracting(Loan::getRenewals)
+                .containsExactly(policy.maxRenewals());
+
+        assertThat(circulation.renewAll(member().getId())).as("nothing out, nothing to say").isEmpty();
+    }
+
+    @Test
+    void aHoldIsPlacedWithItsPlaceInTheQueueWhichMovesUpAsOthersLeave() {
+        Book book = book(1);
+        circulation.borrow(member().getId(), book.getId());
+        Member first = member();
+        Member second = member();
+        Member third = member();
+        Hold firstHold = circulation.placeHold(first.getId(), book.getId());
+        assertThat(firstHold.getQueuePosition()).isEqualTo(1);
+        assertThat(circulation.placeHold(second.getId(), book.getId()).getQueuePosition()).isEqualTo(2);
+        assertThat(circulation.placeHold(third.getId(), book.getId()).getQueuePosition()).isEqualTo(3);
+
+        circulation.cancelHold(first.getId(), firstHold.getId());
+        assertThat(queries.holds(third.getId()).get(0).getQueuePosition()).isEqualTo(2);
+        assertThat(queries.holds(first.getId()).get(0).getQueuePosition()).as("no longer in line").isNull();
+        assertThat(queries.queue(book.getId())).extracting(Hold::getQueuePosition).containsExactly(1, 2);
+    }
+
+    private static Renewal answer(List<Renewal> answers, Book book) {
+        return answers.stream().filter(r -> r.book().getId().equals(book.getId())).findFirst().orElseThrow();
+    }
+
     private Book book(int copies) {
         Author author = catalog.createAuthor(new AuthorData("Rules Author", null, null));
         return catalog.createBook(new BookData(Isbn.of(TestData.isbn()), "Rules " + TestData.isbn(), null, copies, author.getId()));

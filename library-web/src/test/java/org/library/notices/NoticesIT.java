@@ -74,6 +74,9 @@ class NoticesIT extends LibraryInContainerTest {
     NoticeSender sender;
 
     @Inject
+    NoticeOutbox outbox;
+
+    @Inject
     @Readiness // a qualifier: the check is no @Default bean
     NoticesHealthCheck health;
 
@@ -123,6 +126,24 @@ class NoticesIT extends LibraryInContainerTest {
         assertThat(rows("SELECT state FROM notices WHERE member_id = ?", waiting.getId())).containsExactly("SENT");
         sender.round();
         assertThat(mailsTo(waiting)).as("sent once").hasSize(1);
+    }
+
+    @Test
+    void aSentNoticeIsKeptNinetyDaysThenPruned() throws Exception {
+        Book book = book("Kept A While", 1);
+        Member reader = member("Reader");
+        Member waiting = member("Waiting");
+        circulation.borrow(reader.getId(), book.getId());
+        circulation.placeHold(waiting.getId(), book.getId());
+        circulation.giveBack(reader.getId(), book.getId());
+        mailsTo(waiting, 1);
+
+        MovableClock.advanceDays(89);
+        outbox.prune();
+        assertThat(rows("SELECT state FROM notices WHERE member_id = ?", waiting.getId())).containsExactly("SENT");
+        MovableClock.advanceDays(2);
+        outbox.prune();
+        assertThat(rows("SELECT state FROM notices WHERE member_id = ?", waiting.getId())).isEmpty();
     }
 
     @Test

@@ -20,9 +20,18 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.library.accounts.AccountService;
 import org.library.calendar.CalendarFeeds;
 import org.library.platform.AccessDeniedException;
+import org.library.accounts.Caller;
+import org.library.members.MemberService;
+import java.util.List;
+import org.library.platform.FieldViolation;
+import org.library.platform.InvalidInputException;
+import org.library.web.api.Requests.EmailChange;
+import org.library.web.api.Views.MemberView;
 import org.library.platform.access.Allowed;
 import org.library.platform.access.Roles;
 import org.library.web.api.Requests.PasswordChange;
@@ -30,7 +39,7 @@ import org.library.web.api.Views.CallerView;
 import org.library.web.security.CurrentCaller;
 import org.library.web.security.TrustedProxies;
 
-/** The caller's own account: who am I, and changing my password. */
+/** The caller's own account: who am I, changing my password, and a member's own e-mail address. */
 @Path("me")
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -41,6 +50,9 @@ public class MeResource {
 
     @Inject
     AccountService accounts;
+
+    @Inject
+    MemberService members;
 
     @Inject
     CurrentCaller caller;
@@ -74,6 +86,24 @@ public class MeResource {
         accounts.changeOwnPassword(caller.getName(), body == null ? null : body.currentPassword(),
                 body == null ? null : body.newPassword(), proxies.client(request));
         return Response.noContent().build();
+    }
+
+    // the class's roles, staff included: their request is checked as any other (a malformed body is
+    // a 400) and then refused for having no member record of its own, below
+    @PUT
+    @Path("email")
+    @Operation(operationId = "changeOwnEmail", summary = "Change my e-mail address", description = "For a member's account: the address of "
+            + "their member record, checked as staff's changes are: 400 when it is no e-mail address, 409 when another account uses "
+            + "it. Logged in the member's history like any change. 403 for staff (no member record of their own) and systems: they change members' records.")
+    @APIResponse(responseCode = "200", description = "Changed: the member record",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "MemberView")))
+    public MemberView changeOwnEmail(EmailChange body) {
+        if (body == null || body.email() == null) { // a malformed request is a 400 whoever sends it, as everywhere
+            throw new InvalidInputException(List.of(new FieldViolation("email", "is required")));
+        }
+        long memberId = caller.get().map(Caller::memberId)
+                .orElseThrow(() -> new AccessDeniedException("Only a member's account has an e-mail address of its own here."));
+        return MemberView.of(members.changeEmail(memberId, body.email()));
     }
 
     @Allowed(Roles.CARD_HOLDER)

@@ -54,6 +54,7 @@ import org.library.web.api.Views.AccountView;
 import org.library.web.api.Views.HoldView;
 import org.library.web.api.Views.LoanView;
 import org.library.web.api.Views.MemberView;
+import org.library.web.api.Views.RenewalsView;
 import org.library.web.security.CurrentCaller;
 
 /**
@@ -263,14 +264,29 @@ public class MembersResource {
         return Response.noContent().build();
     }
 
-    @Allowed(Roles.CIRCULATION)
+    @Allowed({Roles.CIRCULATION, Roles.CARD_HOLDER})
     @POST
     @Path("{id}/borrows/{bookId}/renewals")
     @APIResponse(responseCode = "200", description = "Renewed: the loan with its new due date",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "LoanView")))
     @Operation(operationId = "renew", summary = "Renew a loan", description = "Extends the due date by one loan period; 409 when renewed the most times allowed, overdue past the grace period, or reserved by another member.")
     public LoanView renew(@PathParam("id") long id, @PathParam("bookId") long bookId) {
+        caller.requireSelfOr(Roles.CIRCULATION, id);
         return LoanView.of(circulation.renew(id, bookId), LocalDate.now(clock));
+    }
+
+    @Allowed({Roles.CIRCULATION, Roles.CARD_HOLDER})
+    @POST
+    @Path("{id}/renewals")
+    @APIResponse(responseCode = "200", description = "Each open loan of the member, renewed or not and why not",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "RenewalsView")))
+    @Operation(operationId = "renewAll", summary = "Renew all the member's loans", description = "Renews every open loan the rules allow, "
+            + "each by the rules of renewing one; a loan that may not be renewed (renewed the most times allowed, overdue past "
+            + "the grace period, reserved by another member) is answered with its reason and renews none the less the others. "
+            + "200 also when some or all were refused; no body needed.")
+    public RenewalsView renewAll(@PathParam("id") long id) {
+        caller.requireSelfOr(Roles.CIRCULATION, id);
+        return RenewalsView.of(circulation.renewAll(id));
     }
 
     @Allowed({Roles.CIRCULATION, Roles.CARD_HOLDER})
@@ -287,7 +303,8 @@ public class MembersResource {
     @Path("{id}/holds")
     @APIResponse(responseCode = "201", description = "Placed at the end of the book's queue",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "HoldView")))
-    @Operation(operationId = "placeHold", summary = "Place a hold", description = "Only when no copy is on the shelf; 409 otherwise, or when the member holds or has reserved the book already.")
+    @Operation(operationId = "placeHold", summary = "Place a hold", description = "Only when no copy is on the shelf; 409 otherwise, or when the member holds or has reserved the book already. "
+            + "queuePosition in the answer is the member's place in the book's queue, 1 = next in line.")
     public Response placeHold(@PathParam("id") long id, BorrowRequest body) {
         caller.requireSelfOr(Roles.CIRCULATION, id);
         if (body == null || body.bookId() == null) {

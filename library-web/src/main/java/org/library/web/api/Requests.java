@@ -65,6 +65,12 @@ public final class Requests {
         }
     }
 
+    /** A member's own new e-mail address ({@code PUT /me/email}). */
+    @Schema(name = "EmailChange")
+    public record EmailChange(
+            @Schema(example = "grace.hopper@example.org", description = "Stored in lower case.", required = true) EmailAddress email) {
+    }
+
     @Schema(name = "LibrarianInput")
     public record LibrarianInput(
             @Schema(example = "E2001",

@@ -2,10 +2,14 @@ package org.library.web.api;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.library.catalog.Author;
 import org.library.catalog.Book;
 import org.library.circulation.Hold;
 import org.library.circulation.Loan;
+import org.library.circulation.Renewal;
 import org.library.members.Member;
 import org.library.staff.Librarian;
 import org.library.staff.Profile;
@@ -56,10 +60,40 @@ public final class Views {
 
     /** A hold: waiting in the book's queue, ready for pickup until pickupBy, or closed. */
     public record HoldView(long id, MemberRef member, BookRef book, Instant placedAt, String status, LocalDate pickupBy,
-                           Instant closedAt) {
+                           Instant closedAt,
+                           @Schema(example = "2", description = "While WAITING: the place in the book's queue, 1 = next in line; "
+                                   + "absent otherwise.") Integer queuePosition) {
         public static HoldView of(Hold h) {
             return new HoldView(h.getId(), MemberRef.of(h.getMember()), BookRef.of(h.getBook()), h.getPlacedAt(),
-                    h.getStatus().name(), h.getPickupBy(), h.getClosedAt());
+                    h.getStatus().name(), h.getPickupBy(), h.getClosedAt(),
+                    h.getStatus() == Hold.Status.WAITING ? h.getQueuePosition() : null);
+        }
+    }
+
+    /** One loan's answer to "renew all". */
+    public record RenewalView(BookRef book,
+                              @Schema(required = true) boolean renewed,
+                              @Schema(example = "2026-12-27", description = "The new due date; absent when not renewed.") LocalDate dueOn,
+                              @Schema(example = "1", description = "Renewals of the loan so far; absent when not renewed.") Integer renewals,
+                              @Schema(example = "reserved-by-another-member", description = "Why not, as a stable code; absent when "
+                                      + "renewed: renewal-limit-reached, renewal-grace-passed, reserved-by-another-member, book-not-borrowed.")
+                              String refusal,
+                              @Schema(example = "another member has reserved \"Emma\".", description = "Why not, in words; absent when renewed.")
+                              String reason) {
+        public static RenewalView of(Renewal r) {
+            return new RenewalView(BookRef.of(r.book()), r.renewed(), r.dueOn(),
+                    r.renewed() ? r.loan().getRenewals() : null, r.refusal(), r.reason());
+        }
+    }
+
+    /** What "renew all" did: each open loan of the member, renewed or not. */
+    public record RenewalsView(@Schema(example = "1", required = true) int renewed,
+                               @Schema(example = "1", required = true) int refused,
+                               @Schema(type = SchemaType.ARRAY, implementation = RenewalView.class, required = true)
+                               List<RenewalView> loans) {
+        public static RenewalsView of(List<Renewal> renewals) {
+            int renewed = (int) renewals.stream().filter(Renewal::renewed).count();
+            return new RenewalsView(renewed, renewals.size() - renewed, renewals.stream().map(RenewalView::of).toList());
         }
     }
 

@@ -10,20 +10,29 @@ import jakarta.faces.validator.ValidatorException;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import org.library.accounts.AccountService;
 import org.library.accounts.Caller;
 import org.library.calendar.CalendarFeeds;
 import org.library.circulation.PrivacySettings;
+import org.library.members.Member;
 import org.library.members.MemberService;
 import org.library.platform.AccessDeniedException;
+import org.library.platform.EmailAddress;
+import org.library.platform.FieldViolation;
+import org.library.platform.InvalidInputException;
+import org.library.platform.NaturalKey;
+import org.library.platform.RetriedOnLockConflict;
 import org.library.web.security.CurrentCaller;
 import org.library.web.security.LibraryAuthenticationMechanism;
 import org.library.web.security.TrustedProxies;
 
 /**
- * "My account" ({@code account.xhtml}), for whoever is logged in: their user name and role, and
- * changing their own password, proven with the current one. The service decides about both
+ * "My account" ({@code account.xhtml}), for whoever is logged in: their user name and role,
+ * changing their own password, proven with the current one, and for a member their own e-mail
+ * address (checked and refused by the service as staff's changes are, beside the field). The service decides about both
  * passwords (its messages appear beside {@code currentPassword} and {@code newPassword}); that the
  * new one was typed twice the same is checked here, as a Faces validation of the repeat field.
  */
@@ -54,6 +63,7 @@ public class AccountBacking {
     private CalendarFeeds calendars;
 
     private Caller me;
+    private String email;
     private String currentPassword;
     private String newPassword;
     private String repeatPassword;
@@ -61,6 +71,34 @@ public class AccountBacking {
     @PostConstruct
     void load() {
         me = caller.get().orElse(null);
+        if (me != null && me.memberId() != null) {
+            email = members.member(me.memberId()).getEmail();
+        }
+    }
+
+    /** A member's new address for their own record: parsed as every front door does, decided by the service. */
+    @RetriedOnLockConflict
+    public String changeEmail() {
+        Long memberId = caller.getMemberId();
+        if (memberId == null) {
+            throw new AccessDeniedException("Only a member's account has an e-mail address of its own here.");
+        }
+        List<FieldViolation> refused = new ArrayList<>();
+        EmailAddress address = NaturalKey.parse("email", email, EmailAddress::parse, EmailAddress.FORM, refused);
+        if (!refused.isEmpty()) {
+            throw new InvalidInputException(refused);
+        }
+        Member member = members.changeEmail(memberId, address);
+        Messages.flash("Your e-mail address is now " + member.getEmail() + ".");
+        return Messages.redirect("account");
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public void setEmail(String email) {
+        this.email = email;
     }
 
     public String changePassword() {

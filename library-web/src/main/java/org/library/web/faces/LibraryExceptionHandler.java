@@ -39,7 +39,9 @@ import org.library.platform.SqlStates;
  *       member's page): HTTP 403 and the forbidden page, with the service's reason. On a form post
  *       (a button the caller was never shown) it is a refusal at the top of the page.</li>
  *   <li>Any other {@link LibraryException} (no copy left, already holds, stale version, ...): an
- *       error message at the top of the page, which is shown again with what was typed.</li>
+ *       error message at the top of the page, which is shown again with what was typed; beside
+ *       the input when the failure names one as its {@link LibraryException#field() field} (a
+ *       taken e-mail address).</li>
  * </ul>
  *
  * A database that does not answer (or stopped during a commit) is the static 503 page.
@@ -121,7 +123,9 @@ public class LibraryExceptionHandler extends ExceptionHandlerWrapper {
                 context.addMessage(clientId.orElse(null), error(text));
             }
         } else {
-            context.addMessage(null, error(failure.getMessage()));
+            // a refusal about one field (a taken e-mail address) beside it, when the page has it
+            context.addMessage(failure.field().flatMap(field -> clientIdOfInput(context, field)).orElse(null),
+                    error(failure.getMessage()));
         }
         // show the page again as submitted; nothing of the request's remaining phases runs
         context.validationFailed();

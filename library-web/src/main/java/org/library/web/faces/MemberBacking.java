@@ -1,9 +1,11 @@
 package org.library.web.faces;
 
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,6 +18,7 @@ import org.library.circulation.CirculationService;
 import org.library.circulation.Hold;
 import org.library.circulation.Loan;
 import org.library.circulation.PrivacySettings;
+import org.library.circulation.Renewal;
 import org.library.members.Member;
 import org.library.members.MemberData;
 import org.library.members.MemberNumber;
@@ -26,14 +29,15 @@ import org.library.web.security.CurrentCaller;
 
 /**
  * One member ({@code member.xhtml?id=12}): the books they hold now (their side of the M:N
- * relation), each with its open loan (due date, renewals, days overdue) and a Renew button; their
- * holds with a Cancel button while active; every loan they ever had; (de)activation of the
- * membership. Each action redirects back here and says what was done; a refusal is shown by
+ * relation), each with its open loan (due date, renewals, days overdue) and a Renew button, and
+ * "Renew all"; their holds with their place in line or pickup deadline, and a Cancel button while
+ * active; every loan they ever had; (de)activation of the membership. Each action redirects back
+ * here and says what was done (per book, for "Renew all"); a refusal is shown by
  * {@link LibraryExceptionHandler}.
  *
- * <p>Staff see every member; a member sees only their own page (another member's id is a 403), and
- * of its actions may only cancel their own holds. The page shows each caller only the buttons they
- * may use, and every action checks again here.
+ * <p>Staff see every member; a member sees only their own page ("My loans"; another member's id is
+ * a 403), and of its actions may renew their loans and cancel their holds. The page shows each
+ * caller only the buttons they may use, and every action checks again here.
  */
 @Named
 @ViewScoped
@@ -69,9 +73,15 @@ public class MemberBacking implements Serializable {
     /** The open loan of each book held now, by book id. */
     private Map<Long, Loan> openLoans;
     private List<Hold> holds;
+    private Map<Long, RenewalAnswer> renewalAnswers = Map.of();
 
+    @SuppressWarnings("unchecked") // only renewAll puts it, thus
     public void load() {
         caller.requireSelfOrStaff(id);
+        Object answers = FacesContext.getCurrentInstance().getExternalContext().getFlash().get(RENEWALS);
+        if (answers != null) {
+            renewalAnswers = new HashMap<>((Map<Long, RenewalAnswer>) answers);
+        }
         member = members.member(id);
         held = members.borrowedBooks(id);
         history = queries.history(id);
@@ -82,11 +92,43 @@ public class MemberBacking implements Serializable {
 
     @RetriedOnLockConflict
     public String renew(Book book) {
-        caller.requireStaff();
+        caller.requireSelfOrStaff(id);
         Loan loan = circulation.renew(id, book.getId());
         Messages.flash("“" + book.getTitle() + "” was renewed: due back on " + dates.day(loan.getDueOn())
                 + " (renewal " + loan.getRenewals() + " of " + policy.maxRenewals() + ").");
         return Messages.redirect("member", id);
+    }
+
+    /** Renews what may be renewed, and says per book: renewed until when, or why not. */
+    @RetriedOnLockConflict
+    public String renewAll() {
+        caller.requireSelfOrStaff(id);
+        List<Renewal> renewals = circulation.renewAll(id);
+        HashMap<Long, RenewalAnswer> answers = new HashMap<>();
+        for (Renewal renewal : renewals) {
+            answers.put(renewal.book().getId(), renewal.renewed()
+                    ? new RenewalAnswer(true, "Renewed until " + dates.day(renewal.dueOn()) + ".")
+                    : new RenewalAnswer(false, "Not renewed: " + renewal.reason()));
+        }
+        FacesContext.getCurrentInstance().getExternalContext().getFlash().put(RENEWALS, answers);
+        long renewed = answers.values().stream().filter(RenewalAnswer::renewed).count();
+        long refused = renewals.size() - renewed;
+        Messages.flash("Renew all: " + renewed + " of " + renewals.size() + (renewals.size() == 1 ? " loan" : " loans")
+                + " renewed" + (refused == 0 ? "." : "; why not the " + (refused == 1 ? "other" : refused + " others")
+                + " is said beside " + (refused == 1 ? "it." : "each.")));
+        return Messages.redirect("member", id);
+    }
+
+    /** What "Renew all" answered for one book, shown beside its loan on the page it leads to. */
+    public record RenewalAnswer(boolean renewed, String text) implements Serializable {
+    }
+
+    /** The flash entry that carries "Renew all"'s answers, by book id, across its redirect. */
+    private static final String RENEWALS = "library.renewals";
+
+    /** "Renew all"'s answer for this book, on the page right after it; null otherwise. */
+    public RenewalAnswer renewalOf(Book book) {
+        return renewalAnswers.get(book.getId());
     }
 
     @RetriedOnLockConflict
