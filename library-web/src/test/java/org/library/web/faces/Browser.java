@@ -13,6 +13,7 @@ import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.library.testing.Chromium;
 import org.library.testing.LibraryDeploymentTest;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -20,8 +21,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -37,36 +36,15 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 final class Browser implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback {
 
-    static final String CHROMIUM = System.getProperty("chromium.binary", "/usr/bin/chromium");
-    static final String CHROMEDRIVER = System.getProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
     private ChromeDriver driver;
-    private Path profile;
     private WebDriverWait wait;
     private LibraryDeploymentTest deployment;
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        try {
-            Files.createDirectories(Path.of("target"));
-            profile = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "chromium-profile-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--disable-quic", "--disable-extensions", "--hide-scrollbars",
-                "--window-size=1280,900", "--lang=en-GB", "--user-data-dir=" + profile);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER))
-                .usingAnyFreePort()
-                .build();
-        driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+        driver = Chromium.start();
         wait = new WebDriverWait(driver, Duration.ofSeconds(20));
         wait.ignoring(StaleElementReferenceException.class); // ajax updates replace elements
     }
@@ -242,14 +220,8 @@ final class Browser implements BeforeAllCallback, BeforeEachCallback, AfterAllCa
 
     @Override
     public void afterAll(ExtensionContext context) {
-        if (driver == null) {
-            return;
-        }
-        driver.quit();
-        try (var files = Files.walk(profile)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // a left-over profile in target/ does no harm
+        if (driver != null) {
+            Chromium.quit(driver);
         }
     }
 }
