@@ -73,6 +73,15 @@ public class NoticeOutbox {
     public record Status(long pending, long failed, Optional<Instant> failingSince, Optional<String> lastError) {
     }
 
+    @Inject
+    private NoticeWriter writer;
+
+    /** Makes the "hold ready" notices the change log owes, in a transaction of its own ({@link NoticeWriter#pump}). */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public int pump() {
+        return writer.pump();
+    }
+
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public List<Claimed> claimDue(int max) {
         long now = clock.millis();

@@ -30,7 +30,8 @@ import org.library.platform.access.Identity;
 
 /**
  * Sends the notices, on every instance, as the library itself: every ten seconds, and at once when
- * a transaction that made a "hold ready" notice has committed ({@link #wake}). Each round claims
+ * a transaction that set a copy aside for a hold has committed here ({@link #wake}). Each round
+ * first makes the "hold ready" notices the change log owes ({@link NoticeWriter#pump}), then claims
  * the due notices, sends them over one connection to the mail server (every step bounded by
  * {@link NoticeSettings#TIMEOUT}) and records each outcome; a server that is down fails the round's
  * notices, which are tried again later ({@link org.library.platform.Backoff}). No request's
@@ -152,6 +153,7 @@ public class NoticeSender {
 
     /** One round: the due notices are claimed, sent over one connection, and their outcomes recorded. */
     public void round() {
+        outbox.pump();
         List<Claimed> claimed = outbox.claimDue(ROUND);
         if (claimed.isEmpty()) {
             return;
