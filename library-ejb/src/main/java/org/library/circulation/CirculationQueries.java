@@ -93,8 +93,15 @@ public class CirculationQueries {
     /** The member's holds, newest first, with their books; each waiting one with its place in line. */
     @Allowed({Roles.CIRCULATION, Roles.CARD_HOLDER})
     public List<Hold> holds(long memberId) {
-        member(memberId);
         List<Hold> holds = em.createNamedQuery(Hold.OF_MEMBER, Hold.class).setParameter("memberId", memberId).getResultList();
+        if (holds.isEmpty()) {
+            member(memberId); // none: a member without holds, or no member (404); with holds, the member exists
+            return holds;
+        }
+        // the holds come with their member, book and author: with the places in line, two statements, as the member's other lists
+        if (holds.stream().noneMatch(hold -> hold.getStatus() == Hold.Status.WAITING)) {
+            return holds;
+        }
         Map<Long, Integer> positions = em.createNamedQuery(Hold.POSITIONS_OF_MEMBER, Object[].class)
                 .setParameter("memberId", memberId).setParameter("waiting", Hold.Status.WAITING).getResultStream()
                 .collect(java.util.stream.Collectors.toMap(row -> ((Number) row[0]).longValue(), row -> ((Number) row[1]).intValue()));

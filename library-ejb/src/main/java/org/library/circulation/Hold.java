@@ -47,7 +47,8 @@ import org.library.changes.Recorded;
         query = "SELECT h FROM Hold h WHERE h.status = :ready AND h.pickupBy < :today ORDER BY h.pickupBy, h.id")
 @NamedQuery(name = Hold.OF_MEMBER,
         query = "SELECT h FROM Hold h WHERE h.member.id = :memberId ORDER BY h.placedAt DESC, h.id DESC",
-        hints = {@QueryHint(name = "eclipselink.join-fetch", value = "h.book"),
+        hints = {@QueryHint(name = "eclipselink.join-fetch", value = "h.member"),
+                @QueryHint(name = "eclipselink.join-fetch", value = "h.book"),
                 @QueryHint(name = "eclipselink.join-fetch", value = "h.book.author")})
 public class Hold implements Serializable, Recorded {
 
