@@ -24,8 +24,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.library.accounts.AccountService;
 import org.library.calendar.CalendarFeeds;
-import org.library.platform.AccessDeniedException;
-import org.library.accounts.Caller;
 import org.library.members.MemberService;
 import java.util.List;
 import org.library.platform.FieldViolation;
@@ -101,8 +99,7 @@ public class MeResource {
         if (body == null || body.email() == null) { // a malformed request is a 400 whoever sends it, as everywhere
             throw new InvalidInputException(List.of(new FieldViolation("email", "is required")));
         }
-        long memberId = caller.get().map(Caller::memberId)
-                .orElseThrow(() -> new AccessDeniedException("Only a member's account has an e-mail address of its own here."));
+        long memberId = caller.requireOwnMemberId("Only a member's account has an e-mail address of its own here.");
         return MemberView.of(members.changeEmail(memberId, body.email()));
     }
 
@@ -133,11 +130,7 @@ public class MeResource {
     }
 
     private long ownMemberId() {
-        Long memberId = caller.get().orElseThrow().memberId();
-        if (memberId == null) {
-            throw new AccessDeniedException("Only a member's account has a calendar.");
-        }
-        return memberId;
+        return caller.requireOwnMemberId("Only a member's account has a calendar.");
     }
 
     /** A calendar link, shown once. */

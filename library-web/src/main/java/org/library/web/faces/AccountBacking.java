@@ -79,10 +79,7 @@ public class AccountBacking {
     /** A member's new address for their own record: parsed as every front door does, decided by the service. */
     @RetriedOnLockConflict
     public String changeEmail() {
-        Long memberId = caller.getMemberId();
-        if (memberId == null) {
-            throw new AccessDeniedException("Only a member's account has an e-mail address of its own here.");
-        }
+        long memberId = caller.requireOwnMemberId("Only a member's account has an e-mail address of its own here.");
         List<FieldViolation> refused = new ArrayList<>();
         EmailAddress address = NaturalKey.parse("email", email, EmailAddress::parse, EmailAddress.FORM, refused);
         if (!refused.isEmpty()) {

@@ -11,7 +11,6 @@ import org.library.circulation.CirculationService;
 import org.library.circulation.Hold;
 import org.library.members.Member;
 import org.library.members.MemberService;
-import org.library.platform.AccessDeniedException;
 import org.library.platform.RetriedOnLockConflict;
 import org.library.web.security.CurrentCaller;
 
@@ -73,10 +72,7 @@ public class BookBacking {
     /** A member's reservation of this book: joins its queue, and is told their place in line. */
     @RetriedOnLockConflict
     public String placeHold() {
-        Long memberId = caller.getMemberId();
-        if (memberId == null) {
-            throw new AccessDeniedException("Only a member's account may place holds on the pages; staff do it at the desk.");
-        }
+        long memberId = caller.requireOwnMemberId("Only a member's account may place holds on the pages; staff do it at the desk.");
         Hold hold = circulation.placeHold(memberId, ShownRecord.posted().id());
         Messages.flash("You are number " + hold.getQueuePosition() + " in the queue for “" + hold.getBook().getTitle()
                 + "”. We will set a copy aside for you when it is your turn.");

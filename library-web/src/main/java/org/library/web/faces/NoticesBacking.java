@@ -7,7 +7,6 @@ import java.util.List;
 import org.library.members.MemberService;
 import org.library.notices.NoticeOutbox;
 import org.library.notices.NoticeSettings;
-import org.library.platform.AccessDeniedException;
 import org.library.web.security.CurrentCaller;
 
 /**
@@ -66,10 +65,6 @@ public class NoticesBacking {
     }
 
     private long me() {
-        Long id = caller.getMemberId();
-        if (id == null) {
-            throw new AccessDeniedException("Only a member's own account chooses the member's e-mails.");
-        }
-        return id;
+        return caller.requireOwnMemberId("Only a member's own account chooses the member's e-mails.");
     }
 }

@@ -59,6 +59,19 @@ public class CurrentCaller {
         return isMember() ? get().map(Caller::memberId).orElse(null) : null;
     }
 
+    /**
+     * The logged-in member's own member id, for what a member does to their own record.
+     *
+     * @throws AccessDeniedException with {@code refusal} for staff, systems and anonymous callers
+     */
+    public long requireOwnMemberId(String refusal) {
+        Long memberId = getMemberId();
+        if (memberId == null) {
+            throw new AccessDeniedException(refusal);
+        }
+        return memberId;
+    }
+
     public boolean mayActFor(long memberId) {
         return isStaff() || isMember() && get().map(c -> c.mayActFor(memberId)).orElse(false);
     }
