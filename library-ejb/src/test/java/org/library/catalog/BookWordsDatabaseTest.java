@@ -75,6 +75,36 @@ class BookWordsDatabaseTest {
         assertThat(titleOrder("dracula")).isEmpty();
     }
 
+    @Test
+    void aBatchOfMoreRowsThanOneSortedRunIndexesEveryBookAndWord() throws SQLException {
+        database.flyway().load().migrate();
+        long author = author("Anthony Trollope");
+        List<Long> books = new ArrayList<>();
+        // six words a book, the author's two with them: more rows than one run, and some left for the last
+        int count = SearchWords.SORTED_ROWS / 6 + 300;
+        for (int i = 0; i < count; i++) {
+            books.add(book(author, String.format("978%010d", i), "Barchester Chronicle Volume " + i));
+        }
+
+        assertThat(SearchWords.reindex(connection, "b.id", books, true)).isEqualTo(count);
+
+        assertThat(rows()).isEqualTo(6L * count);
+        assertThat(words(books.get(count - 1))).containsExactlyInAnyOrder(
+                "barchester", "chronicle", "volume", String.valueOf(count - 1), "anthony", "trollope");
+        assertThat(titleOrder("trollope")).hasSize(count);
+    }
+
+    @Test
+    void rowsAreWrittenInTheIndexKeysOrderWordThenTitleThenBook() {
+        List<SearchWords.Row> rows = new ArrayList<>(List.of(
+                new SearchWords.Row("storm", 2, "A Storm"), new SearchWords.Row("lantern", 9, "The Lantern"),
+                new SearchWords.Row("storm", 1, "A Storm"), new SearchWords.Row("lantern", 3, "Lantern Days")));
+
+        rows.sort(SearchWords.KEY_ORDER);
+
+        assertThat(rows).extracting(SearchWords.Row::bookId).containsExactly(3L, 9L, 1L, 2L);
+    }
+
     private long author(String name) throws SQLException {
         return insert("INSERT INTO authors (name, version) VALUES ('" + name + "', 1)");
     }
@@ -105,6 +135,14 @@ class BookWordsDatabaseTest {
     }
 
     /** The books having the word, in the order the search reads them. */
+    private long rows() throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT COUNT(*) FROM book_words")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
     private List<Long> titleOrder(String word) throws SQLException {
         return column("SELECT book_id FROM book_words WHERE word = ? ORDER BY title, book_id", word)
                 .stream().map(Long::valueOf).toList();
