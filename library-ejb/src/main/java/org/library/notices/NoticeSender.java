@@ -26,6 +26,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.library.notices.NoticeOutbox.Claimed;
+import org.library.platform.LockConflictRetry;
 import org.library.platform.access.Identity;
 
 /**
@@ -115,10 +116,14 @@ public class NoticeSender {
      * @return the batches run (0: nothing was due here)
      */
     public int makeDigests() {
-        Optional<DigestRun.Run> run = digests.claim();
+        // each step its own transaction, made again when the database aborted it for a lock conflict
+        // (a batch writes a hundred notices: on Derby their identity values contend, 40XL1) rather than
+        // a minute later; a lost lease is no conflict and ends the run here
+        Optional<DigestRun.Run> run = LockConflictRetry.calling("the digests' claim", digests::claim);
         int batches = 0;
         while (run.isPresent()) {
-            run = digests.batch(run.get());
+            DigestRun.Run made = run.get();
+            run = LockConflictRetry.calling("a batch of digests", () -> digests.batch(made));
             batches++;
         }
         return batches;
@@ -151,10 +156,14 @@ public class NoticeSender {
         }
     }
 
-    /** One round: the due notices are claimed, sent over one connection, and their outcomes recorded. */
+    /**
+     * One round: the notices the change log owes are made, the due ones claimed (each step made again
+     * after a lock conflict, as in {@link #makeDigests}), sent over one connection, and their outcomes
+     * recorded.
+     */
     public void round() {
-        outbox.pump();
-        List<Claimed> claimed = outbox.claimDue(ROUND);
+        LockConflictRetry.calling("the notices' pump", outbox::pump);
+        List<Claimed> claimed = LockConflictRetry.calling("the claim of due notices", () -> outbox.claimDue(ROUND));
         if (claimed.isEmpty()) {
             return;
         }

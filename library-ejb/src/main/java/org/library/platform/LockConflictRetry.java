@@ -33,17 +33,39 @@ public class LockConflictRetry implements java.io.Serializable {
 
     @AroundInvoke
     public Object retry(InvocationContext call) throws Exception {
-        for (int attempt = 1; ; attempt++) {
+        return calling(call.getMethod().getName(), call::proceed);
+    }
+
+    /** One service call: a transaction of its own, so that calling it again is safe. */
+    @FunctionalInterface
+    public interface Attempt<T, E extends Exception> {
+
+        T call() throws E;
+    }
+
+    /**
+     * Calls {@code attempt} again, as the binding does, for work the library does by itself (its
+     * timers' rounds), which has no front door to carry the binding: the first call and two more.
+     *
+     * @param name what is called, for the log
+     */
+    public static <T, E extends Exception> T calling(String name, Attempt<T, E> attempt) throws E {
+        for (int made = 1; ; made++) {
             try {
-                return call.proceed();
+                return attempt.call();
             } catch (Exception e) {
-                if (attempt == ATTEMPTS || !(SqlStates.isTransientConflict(e) || e instanceof KeyTakenMeanwhileException)) {
+                if (made == ATTEMPTS || !(SqlStates.isTransientConflict(e) || e instanceof KeyTakenMeanwhileException)) {
                     throw e;
                 }
-                int attemptMade = attempt;
-                LOG.fine(() -> call.getMethod().getName() + " met a lock conflict; calling again (attempt " + (attemptMade + 1) + ")");
-                // a few milliseconds apart, so that the transactions that met do not meet again
-                Thread.sleep(ThreadLocalRandom.current().nextLong(1, 10L * attempt));
+                int attemptMade = made;
+                LOG.fine(() -> name + " met a lock conflict; calling again (attempt " + (attemptMade + 1) + ")");
+                try {
+                    // a few milliseconds apart, so that the transactions that met do not meet again
+                    Thread.sleep(ThreadLocalRandom.current().nextLong(1, 10L * made));
+                } catch (InterruptedException stop) {
+                    Thread.currentThread().interrupt(); // the server stops: no further attempt
+                    throw e;
+                }
             }
         }
     }
