@@ -5,6 +5,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.ArrayList;
 import java.util.List;
+import org.library.changes.ChangeLog;
 import org.library.platform.access.Allowed;
 import org.library.platform.access.Guarded;
 import org.library.platform.access.Roles;
@@ -42,7 +43,7 @@ public class AvailabilityChanges {
 
     /** The change log's head: where a new reader starts. */
     public long head() {
-        return ((Number) em.createNativeQuery("SELECT position FROM change_counter WHERE id = 1").getSingleResult()).longValue();
+        return ChangeLog.head(em);
     }
 
     /** The books whose copies a change after {@code after} lent, returned, set aside or counted anew. */

@@ -95,6 +95,11 @@ public class ChangeLog {
     /** The next position, its row locked until the commit (see the class comment). */
     private long nextPosition() {
         em.createNativeQuery(NEXT).setParameter(1, 1).executeUpdate();
+        return head(em);
+    }
+
+    /** The log's committed head (or, in a transaction that logged, its own last position): where a new reader starts. */
+    public static long head(EntityManager em) {
         return ((Number) em.createNativeQuery(HEAD).getSingleResult()).longValue();
     }
 

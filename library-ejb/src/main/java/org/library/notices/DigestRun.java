@@ -15,10 +15,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import org.library.circulation.Hold;
 import org.library.circulation.Loan;
 import org.library.members.Member;
+import org.library.platform.Leases;
 import org.library.platform.access.Allowed;
 import org.library.platform.access.Guarded;
 import org.library.platform.access.Roles;
@@ -83,7 +83,7 @@ public class DigestRun {
         }
         // a run of an earlier day that never ended is not finished: today's digests say what is true today
         long after = today.equals(day(row[1])) ? ((Number) row[2]).longValue() : 0;
-        String lease = NoticeOutbox.INSTANCE + "/" + UUID.randomUUID();
+        String lease = Leases.newOwner();
         int won = em.createNativeQuery("UPDATE notice_runs SET lease_owner = ?, lease_until = ?, running_day = ?, after_member = ? "
                         + "WHERE name = 'digest' AND (lease_until IS NULL OR lease_until < ?)")
                 .setParameter(1, lease).setParameter(2, millis + LEASE.toMillis()).setParameter(3, java.sql.Date.valueOf(today))

@@ -6,16 +6,15 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.library.platform.Backoff;
+import org.library.platform.Leases;
 import org.library.platform.access.Allowed;
 import org.library.platform.access.Guarded;
 import org.library.platform.access.Roles;
@@ -41,9 +40,6 @@ public class NoticeOutbox {
 
     /** How long a notice is kept once sent or given up: the member's log, then pruned. */
     public static final Duration KEPT = Duration.ofDays(90);
-
-    /** Which instance holds a lease, for the operator: process and host. */
-    static final String INSTANCE = ManagementFactory.getRuntimeMXBean().getName();
 
     @PersistenceContext
     private EntityManager em;
@@ -88,7 +84,7 @@ public class NoticeOutbox {
         List<?> due = em.createNativeQuery("SELECT id FROM notices WHERE state = 'PENDING' AND next_attempt_at <= ? "
                         + "AND (lease_until IS NULL OR lease_until < ?) ORDER BY next_attempt_at, id")
                 .setParameter(1, now).setParameter(2, now).setMaxResults(max).getResultList();
-        String lease = INSTANCE + "/" + UUID.randomUUID();
+        String lease = Leases.newOwner();
         List<Claimed> claimed = new ArrayList<>();
         for (Object id : due) {
             int won = em.createNativeQuery("UPDATE notices SET lease_owner = ?, lease_until = ? "

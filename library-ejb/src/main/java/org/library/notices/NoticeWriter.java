@@ -8,7 +8,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import org.library.catalog.Book;
+import org.library.changes.ChangePump;
 import org.library.circulation.CirculationEvent;
 import org.library.circulation.Hold;
 import org.library.members.Member;
@@ -31,6 +33,8 @@ public class NoticeWriter {
     /** The most change-log entries one pump reads. */
     static final int PUMP_BATCH = 500;
 
+    private static final ChangePump PUMP = new ChangePump("notice_pump", "notice");
+
     @PersistenceContext
     EntityManager em;
 
@@ -51,24 +55,20 @@ public class NoticeWriter {
 
     /**
      * Turns the change log's {@code hold.ready} entries since the pump's place into notices, in the
-     * caller's transaction, and moves the place on. One instance pumps at a time (the pump's row is
-     * locked); it reads the log's head first, as the feed does, so that its place never passes an
-     * entry still to come. A hold no longer ready by now (picked up, cancelled) is told nothing.
+     * caller's transaction, and moves the place on: one instance at a time ({@link ChangePump#claim}).
+     * A hold no longer ready by now (picked up, cancelled) is told nothing.
      *
      * @return the notices made
      */
     public int pump() {
-        Object[] seen = (Object[]) em.createNativeQuery("SELECT p.position, c.position FROM notice_pump p, change_counter c "
-                + "WHERE p.id = 1 AND c.id = 1").getSingleResult();
-        if (number(seen[0]) >= number(seen[1])) {
+        Optional<ChangePump.Span> claimed = PUMP.claim(em);
+        if (claimed.isEmpty()) {
             return 0; // nothing committed since: no lock, no write
         }
-        em.createNativeQuery("UPDATE notice_pump SET position = position WHERE id = 1").executeUpdate(); // the lock
-        long place = number(em.createNativeQuery("SELECT position FROM notice_pump WHERE id = 1").getSingleResult());
-        long head = number(em.createNativeQuery("SELECT position FROM change_counter WHERE id = 1").getSingleResult());
+        ChangePump.Span span = claimed.get();
         List<?> entries = em.createNativeQuery("SELECT position, record_id FROM changes WHERE position > ? AND position <= ? "
                         + "AND record_type = 'hold' AND action = 'ready' ORDER BY position")
-                .setParameter(1, place).setParameter(2, head).setMaxResults(PUMP_BATCH).getResultList();
+                .setParameter(1, span.place()).setParameter(2, span.head()).setMaxResults(PUMP_BATCH).getResultList();
         int made = 0;
         for (Object entry : entries) {
             Hold hold = em.find(Hold.class, number(((Object[]) entry)[1]));
@@ -76,8 +76,7 @@ public class NoticeWriter {
                 made++;
             }
         }
-        long next = entries.size() == PUMP_BATCH ? number(((Object[]) entries.get(entries.size() - 1))[0]) : head;
-        em.createNativeQuery("UPDATE notice_pump SET position = ? WHERE id = 1").setParameter(1, next).executeUpdate();
+        PUMP.moveTo(em, span, entries.size() == PUMP_BATCH ? number(((Object[]) entries.get(entries.size() - 1))[0]) : span.head());
         return made;
     }
 

@@ -5,7 +5,6 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import java.lang.management.ManagementFactory;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -23,6 +22,7 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.library.platform.DatabaseMigration;
 import org.library.platform.KeyTakenMeanwhileException;
+import org.library.platform.Leases;
 import org.library.platform.RecordNotFoundException;
 import org.library.platform.SqlStates;
 import org.library.platform.access.Guarded;
@@ -59,9 +59,6 @@ public class ImportJobs {
 
     private static final int FAILURE_LENGTH = 2000;
     private static final int SOURCE_LENGTH = 255;
-
-    /** Which instance runs an import, for the operator reading the row: process and host. */
-    private static final String INSTANCE = ManagementFactory.getRuntimeMXBean().getName();
 
     private static final Logger LOG = Logger.getLogger(ImportJobs.class.getName());
 
@@ -101,7 +98,7 @@ public class ImportJobs {
                 insert.setString(3, kind.path());
                 insert.setString(4, source == null ? null : bounded(source, SOURCE_LENGTH));
                 insert.setString(5, Identity.current().map(identity -> bounded(identity.name(), 100)).orElse(null));
-                insert.setString(6, bounded(INSTANCE, 255));
+                insert.setString(6, bounded(Leases.INSTANCE, 255));
                 if (bytesTotal == null) {
                     insert.setNull(7, Types.BIGINT);
                 } else {
@@ -242,7 +239,7 @@ public class ImportJobs {
                      + "finished_at = ?, failure = ? WHERE state = 'RUNNING' AND instance = ?")) {
             update.setLong(1, clock.millis());
             update.setString(2, INTERRUPTED);
-            update.setString(3, bounded(INSTANCE, 255));
+            update.setString(3, bounded(Leases.INSTANCE, 255));
             return update.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("could not end the imports of this instance", e);

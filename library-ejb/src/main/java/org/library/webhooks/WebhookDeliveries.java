@@ -7,18 +7,20 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Logger;
+import org.library.changes.ChangePump;
 import org.library.changes.ChangeSettings;
 import org.library.changes.RecordType;
 import org.library.platform.Backoff;
 import org.library.platform.InstallationSecrets;
+import org.library.platform.Leases;
 import org.library.platform.access.Allowed;
 import org.library.platform.access.Guarded;
 import org.library.platform.access.Roles;
@@ -61,10 +63,9 @@ public class WebhookDeliveries {
     /** The longest error text an attempt keeps. */
     static final int ERROR_LENGTH = 500;
 
-    /** Which instance attempted a delivery, for the operator: process and host. */
-    static final String INSTANCE = ManagementFactory.getRuntimeMXBean().getName();
-
     private static final Logger LOG = Logger.getLogger(WebhookDeliveries.class.getName());
+
+    private static final ChangePump PUMP = new ChangePump("webhook_pump", "webhook");
 
     @PersistenceContext
     private EntityManager em;
@@ -117,24 +118,11 @@ public class WebhookDeliveries {
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public int pump() {
-        // nothing committed since the last pump (an idle library, every second): no lock, no write
-        Object[] seen = (Object[]) em.createNativeQuery("SELECT p.position, c.position FROM webhook_pump p, change_counter c "
-                + "WHERE p.id = 1 AND c.id = 1").getSingleResult();
-        if (number(seen[0]) >= number(seen[1])) {
-            return 0;
+        Optional<ChangePump.Span> claimed = PUMP.claim(em);
+        if (claimed.isEmpty()) {
+            return 0; // nothing committed since the last pump (an idle library, every second): no lock, no write
         }
-        em.createNativeQuery("UPDATE webhook_pump SET position = position WHERE id = 1").executeUpdate(); // the lock
-        long place = number(em.createNativeQuery("SELECT position FROM webhook_pump WHERE id = 1").getSingleResult());
-        Object[] counter = (Object[]) em.createNativeQuery("SELECT position, pruned_through FROM change_counter WHERE id = 1")
-                .getSingleResult();
-        long head = number(counter[0]);
-        long pruned = number(counter[1]);
-        if (place < pruned) {
-            long lost = place;
-            LOG.warning(() -> "The webhook pump was behind the change log's retention: entries after " + lost + " up to "
-                    + pruned + " were pruned before they were delivered.");
-            place = pruned;
-        }
+        ChangePump.Span span = claimed.get();
         List<Target> targets = new ArrayList<>();
         for (Object row : em.createNativeQuery("SELECT id, event_types, personal_data, starts_after FROM webhook_endpoints "
                 + "WHERE active = 1").getResultList()) {
@@ -142,12 +130,12 @@ public class WebhookDeliveries {
             targets.add(new Target(number(r[0]), r[1] == null ? List.of(WebhookTargets.EVERY_EVENT) : List.of(((String) r[1]).split(" ")),
                     number(r[2]) == 1, number(r[3])));
         }
-        long next = head;
+        long next = span.head();
         int made = 0;
-        if (!targets.isEmpty() && place < head) {
+        if (!targets.isEmpty() && span.place() < span.head()) {
             List<?> entries = em.createNativeQuery("SELECT position, record_type, record_id, action, record_version, actor, "
                             + "occurred_at, state FROM changes WHERE position > ? AND position <= ? ORDER BY position")
-                    .setParameter(1, place).setParameter(2, head).setMaxResults(PUMP_BATCH).getResultList();
+                    .setParameter(1, span.place()).setParameter(2, span.head()).setMaxResults(PUMP_BATCH).getResultList();
             long now = clock.millis();
             long giveUp = now + settings.retry().toMillis();
             for (Object row : entries) {
@@ -175,9 +163,7 @@ public class WebhookDeliveries {
                 next = number(((Object[]) entries.get(entries.size() - 1))[0]);
             }
         }
-        if (next != place) {
-            em.createNativeQuery("UPDATE webhook_pump SET position = ? WHERE id = 1").setParameter(1, next).executeUpdate();
-        }
+        PUMP.moveTo(em, span, next);
         return made;
     }
 
@@ -189,7 +175,7 @@ public class WebhookDeliveries {
                         + "WHERE d.state = 'PENDING' AND d.next_attempt_at <= ? AND (d.lease_until IS NULL OR d.lease_until < ?) "
                         + "AND (e.active = 1 OR d.change_position IS NULL) ORDER BY d.next_attempt_at, d.id")
                 .setParameter(1, now).setParameter(2, now).setMaxResults(max).getResultList();
-        String lease = INSTANCE + "/" + java.util.UUID.randomUUID();
+        String lease = Leases.newOwner();
         List<Claimed> claimed = new ArrayList<>();
         for (Object id : due) {
             int won = em.createNativeQuery("UPDATE webhook_deliveries SET lease_owner = ?, lease_until = ? "
@@ -226,7 +212,7 @@ public class WebhookDeliveries {
         StringBuilder sql = new StringBuilder("INSERT INTO webhook_attempts (delivery_id, endpoint_id, attempted_at, latency_ms, "
                 + "instance, http_status, error) VALUES (?, ?, ?, ?, ?");
         values.add(outcome.latencyMs());
-        values.add(bounded(INSTANCE));
+        values.add(bounded(Leases.INSTANCE));
         for (Object optional : new Object[] {outcome.status(), error}) {
             sql.append(optional == null ? ", NULL" : ", ?");
             if (optional != null) {

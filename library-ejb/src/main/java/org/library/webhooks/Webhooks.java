@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Logger;
+import org.library.changes.ChangeLog;
 import org.library.platform.FieldViolation;
 import org.library.platform.InstallationSecrets;
 import org.library.platform.InvalidInputException;
@@ -184,7 +185,7 @@ public class Webhooks {
 
     /** The change log's committed head: an endpoint made now gets the changes after it. */
     private long head() {
-        return ((Number) em.createNativeQuery("SELECT position FROM change_counter WHERE id = 1").getSingleResult()).longValue();
+        return ChangeLog.head(em);
     }
 
     private List<String> valid(EndpointData data) {
