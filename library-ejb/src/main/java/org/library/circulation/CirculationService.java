@@ -264,8 +264,11 @@ public class CirculationService {
         }
         Hold hold = new Hold(member, book, clock.instant());
         em.persist(hold);
-        announce(Kind.HOLD_PLACED, member, book, hold); // flushes: the count below sees the new hold
+        em.flush(); // the count sees the new hold
+        // counted before the change is logged: the log's counter, which every writer needs, is taken
+        // last and held for the commit alone, never while this transaction reads other rows
         hold.inQueueAt(queue.position(hold));
+        announce(Kind.HOLD_PLACED, member, book, hold);
         return hold;
     }
 
